@@ -1,0 +1,256 @@
+"""Reading one post: front matter per shared/FORMATS.md §1, into a `Post`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import Collector
+from .settings import Area, Settings
+from .vndates import DateFormatError, parse_datetime
+from .vntext import nfc, slugify
+from .yamlsource import Located, YamlSyntaxError, parse
+
+KNOWN_KEYS = frozenset(
+    {
+        "title",
+        "date",
+        "updated",
+        "authors",
+        "author",
+        "department",
+        "categories",
+        "tags",
+        "summary",
+        "image",
+        "plan",
+        "tasks",
+        "portal",
+        "draft",
+        "slug",
+        # Keys MkDocs/Material understand and that editors may reasonably use.
+        "description",
+        "hide",
+        "comments",
+    }
+)
+MORE_MARKER = "<!-- more -->"
+_FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
+_TRUE = {"true", "yes", "on", "1", "có", "co", "x"}
+_FALSE = {"false", "no", "off", "0", "không", "khong"}
+
+
+@dataclass(frozen=True)
+class Post:
+    source: str  # path shown to editors, e.g. posts/2026/03/bai.md
+    path: Path  # absolute path of the Markdown file
+    title: str
+    date: datetime  # aware, as written
+    local: datetime  # the same moment in the unit's time zone
+    areas: tuple[Area, ...]
+    body: str
+    slug: str
+    updated: datetime | None = None
+    authors: tuple[str, ...] = ()
+    department: str | None = None
+    tags: tuple[str, ...] = ()
+    summary: str = ""  # Markdown
+    image: str | None = None
+    plan: str | None = None
+    tasks: tuple[str, ...] = ()
+    portal: bool = False
+    draft: bool = False
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def local_date(self) -> date:
+        """The day the post belongs to: its local date (00:30 on the 1st is the 1st)."""
+        return self.local.date()
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL: `cchc/2026/03/<slug>/` (public, keep stable)."""
+        return f"cchc/{self.local_date.year}/{self.local_date.month:02d}/{self.slug}/"
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.url}index.md"
+
+    def is_published(self, now: datetime) -> bool:
+        return not self.draft and self.date <= now
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter, body, line number where the front matter's text starts)."""
+    found = _FRONT.match(text)
+    if not found:
+        return None, text, 0
+    return found.group(1), text[found.end() :], 1
+
+
+def read_post(path: Path, source: str, settings: Settings, problems: Collector) -> Post | None:
+    """Read one post; every problem goes to `problems`, `None` when unusable."""
+    try:
+        text = nfc(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        problems.error(source, "Tệp không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.")
+        return None
+    front, body, offset = split_front_matter(text)
+    if front is None:
+        problems.error(
+            source,
+            "Thiếu phần thông tin đầu bài (front matter) giữa hai dòng `---` ở đầu tệp.",
+        )
+        return None
+    try:
+        doc = parse(front, line_offset=offset)
+    except YamlSyntaxError as exc:
+        problems.error(source, exc.message, line=exc.line)
+        return None
+    if not isinstance(doc.data, dict):
+        problems.error(source, "Phần đầu bài phải là các dòng `khóa: giá trị`.", line=1)
+        return None
+    return _build_post(path, source, doc, body, settings, problems)
+
+
+def _build_post(
+    path: Path, source: str, doc: Located, body: str, settings: Settings, problems: Collector
+) -> Post | None:
+    meta: dict[str, Any] = doc.data
+    ok = True
+
+    def err(key: str, message: str) -> None:
+        nonlocal ok
+        ok = False
+        problems.error(source, message, key, doc.line(key))
+
+    for key in sorted(set(meta) - KNOWN_KEYS):
+        suggestion = _closest(key)
+        hint = f" Có phải ý bạn là `{suggestion}`?" if suggestion else ""
+        problems.warning(source, f"Khóa `{key}` không được hỗ trợ và bị bỏ qua.{hint}", key, doc.line(key))
+
+    title = _text(meta.get("title"))
+    if not title:
+        err("title", "Thiếu tiêu đề bài viết (title).")
+
+    moment: datetime | None = None
+    if not _text(meta.get("date")):
+        err("date", "Thiếu ngày đăng (date), ví dụ: date: 2026-03-12 08:30")
+    else:
+        try:
+            moment = parse_datetime(_text(meta.get("date")), settings.timezone)
+        except DateFormatError as exc:
+            err("date", str(exc))
+
+    updated = None
+    if _text(meta.get("updated")):
+        try:
+            updated = parse_datetime(_text(meta["updated"]), settings.timezone)
+        except DateFormatError as exc:
+            err("updated", str(exc))
+
+    areas: list[Area] = []
+    categories = _strings(meta.get("categories"))
+    if not categories:
+        err("categories", "Cần ít nhất một lĩnh vực CCHC (categories). " + _area_choices(settings))
+    for value in categories:
+        area = settings.find_area(value)
+        if area is None:
+            err("categories", f'Lĩnh vực "{value}" không có trong danh sách. ' + _area_choices(settings))
+        elif area not in areas:
+            areas.append(area)
+
+    authors = _strings(meta.get("authors")) or _strings(meta.get("author"))
+    slug_source = _text(meta.get("slug")) or title
+    slug = slugify(slug_source)
+    if not slug and title:
+        err("slug", "Không tạo được đường dẫn (slug) từ tiêu đề; hãy thêm `slug:` bằng chữ không dấu.")
+
+    tasks = tuple(_strings(meta.get("tasks")))
+    plan = _text(meta.get("plan")) or None
+    if tasks and not plan:
+        err("tasks", "Có `tasks` nhưng thiếu `plan`: hãy ghi mã kế hoạch mà các nhiệm vụ này thuộc về.")
+
+    flags = {}
+    for key in ("portal", "draft"):
+        value = _text(meta.get(key)).lower()
+        if value in _TRUE:
+            flags[key] = True
+        elif value in _FALSE or value == "":
+            flags[key] = False
+        else:
+            err(key, f'Giá trị "{meta.get(key)}" không hợp lệ; hãy ghi true hoặc false.')
+
+    summary = _text(meta.get("summary")) or _text(meta.get("description")) or excerpt(body)
+    if not ok or moment is None:
+        return None
+    return Post(
+        source=source,
+        path=path,
+        title=title,
+        date=moment,
+        local=moment.astimezone(settings.timezone),
+        areas=tuple(areas),
+        body=body,
+        slug=slug,
+        updated=updated,
+        authors=tuple(authors),
+        department=_text(meta.get("department")) or None,
+        tags=tuple(dict.fromkeys(_strings(meta.get("tags")))),
+        summary=summary,
+        image=_text(meta.get("image")) or None,
+        plan=plan,
+        tasks=tasks,
+        portal=flags["portal"],
+        draft=flags["draft"],
+        lines={str(k[0]): v for k, v in doc.lines.items() if len(k) == 1},
+    )
+
+
+def excerpt(body: str) -> str:
+    """The text before `<!-- more -->`, else the first paragraph of prose."""
+    if MORE_MARKER in body:
+        return body.split(MORE_MARKER, 1)[0].strip()
+    for block in re.split(r"\n\s*\n", body.strip()):
+        block = block.strip()
+        if block and not block.startswith(("#", "!", "|", "<", "```", "---", ">", "- ", "* ")):
+            return block
+    return ""
+
+
+def _text(value: Any) -> str:
+    """One line of text; a nested mapping is no usable value."""
+    if value is None or isinstance(value, dict):
+        return ""
+    if isinstance(value, list):
+        return ", ".join(_text(v) for v in value)
+    return " ".join(str(value).split())
+
+
+def _strings(value: Any) -> list[str]:
+    """A list of non-empty strings; a single string is accepted too."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    result = []
+    for item in items:
+        if item is None or isinstance(item, dict | list):
+            continue
+        text = " ".join(str(item).split())
+        if text:
+            result.append(text)
+    return result
+
+
+def _area_choices(settings: Settings) -> str:
+    return "Chọn một trong: " + "; ".join(f"{a.key} ({a.label})" for a in settings.areas) + "."
+
+
+def _closest(key: str) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1, cutoff=0.7)
+    return found[0] if found else None

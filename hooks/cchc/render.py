@@ -1,0 +1,18 @@
+"""Markdown outside MkDocs' pages (post summaries), with the site's own extensions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import markdown
+
+
+class MarkdownRenderer:
+    def __init__(self, extensions: list[Any], configs: dict[str, Any]) -> None:
+        # No table of contents ids inside summaries: they are not the page's headings.
+        exts = [e for e in extensions if e != "toc"]
+        self._md = markdown.Markdown(extensions=exts, extension_configs=configs)
+
+    def html(self, text: str) -> str:
+        self._md.reset()
+        return self._md.convert(text)

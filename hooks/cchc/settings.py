@@ -1,0 +1,98 @@
+"""The unit's CCHC settings, read once from `extra.cchc` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import Collector
+from .vntext import match_key, nfc, slugify
+
+CONFIG_FILE = "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class Area:
+    """One of the CCHC areas (lĩnh vực) that posts are filed under."""
+
+    key: str
+    label: str
+
+
+DEFAULT_AREAS: tuple[Area, ...] = (
+    Area("chi-dao-dieu-hanh", "Công tác chỉ đạo, điều hành"),
+    Area("the-che", "Cải cách thể chế"),
+    Area("thu-tuc-hanh-chinh", "Cải cách thủ tục hành chính"),
+    Area("to-chuc-bo-may", "Cải cách tổ chức bộ máy"),
+    Area("cong-vu", "Cải cách chế độ công vụ"),
+    Area("tai-chinh-cong", "Cải cách tài chính công"),
+    Area("chinh-quyen-so", "Xây dựng chính quyền điện tử, chính quyền số"),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    unit: str = "Đơn vị"
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Ho_Chi_Minh"))
+    areas: tuple[Area, ...] = DEFAULT_AREAS
+    per_page: int = 10
+    posts_dir: str = "posts"
+    plans_dir: str = "plans"
+    section: str = "cchc"  # URL prefix of the section
+
+    def find_area(self, value: str) -> Area | None:
+        """Match by key or by label, ignoring case and marks."""
+        wanted = match_key(value)
+        for area in self.areas:
+            if wanted in (match_key(area.key), match_key(area.label)):
+                return area
+        return None
+
+
+def read_settings(site_name: str, extra: dict[str, Any], problems: Collector) -> Settings:
+    """Validate `extra.cchc`; every mistake is reported with the key to fix."""
+    raw = extra.get("cchc") or {}
+    if not isinstance(raw, dict):
+        problems.error(CONFIG_FILE, "`extra.cchc` phải là một nhóm khóa (mapping).", "extra.cchc")
+        return Settings(unit=site_name)
+    kwargs: dict[str, Any] = {"unit": nfc(str(raw.get("unit") or site_name))}
+    if "timezone" in raw:
+        try:
+            kwargs["timezone"] = ZoneInfo(str(raw["timezone"]))
+        except (ZoneInfoNotFoundError, ValueError):
+            problems.error(
+                CONFIG_FILE,
+                f'Múi giờ "{raw["timezone"]}" không tồn tại; ví dụ đúng: Asia/Ho_Chi_Minh.',
+                "extra.cchc.timezone",
+            )
+    if "per_page" in raw:
+        per_page = raw["per_page"]
+        if isinstance(per_page, int) and per_page > 0:
+            kwargs["per_page"] = per_page
+        else:
+            problems.error(CONFIG_FILE, "Số bài mỗi trang phải là số nguyên dương.", "extra.cchc.per_page")
+    if "areas" in raw:
+        areas = _read_areas(raw["areas"], problems)
+        if areas:
+            kwargs["areas"] = areas
+    for key in ("posts_dir", "plans_dir"):
+        if key in raw:
+            kwargs[key] = str(raw[key])
+    return Settings(**kwargs)
+
+
+def _read_areas(value: Any, problems: Collector) -> tuple[Area, ...]:
+    if not isinstance(value, list) or not value:
+        problems.error(CONFIG_FILE, "Danh sách lĩnh vực phải có ít nhất một mục {key, label}.", "extra.cchc.areas")
+        return ()
+    areas = []
+    for i, item in enumerate(value):
+        if isinstance(item, str):
+            item = {"label": item}
+        if not isinstance(item, dict) or not item.get("label"):
+            problems.error(CONFIG_FILE, f"Lĩnh vực thứ {i + 1} thiếu `label`.", "extra.cchc.areas")
+            continue
+        label = nfc(str(item["label"]))
+        areas.append(Area(slugify(str(item.get("key") or label)), label))
+    return tuple(areas)

@@ -1,0 +1,75 @@
+"""One build's content: settings, posts, listings, read and checked up front.
+
+Everything that can be wrong in editors' files is found here, before MkDocs
+cleans or writes the output folder, so a bad build leaves the old site intact.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import yaml
+
+from .assets import Asset, collect_assets
+from .collection import Section, load_posts, visible_posts
+from .errors import Collector
+from .listings import Listing, build_listings
+from .posts import Post
+from .settings import Settings
+
+
+@dataclass
+class SiteContent:
+    settings: Settings
+    now: datetime
+    preview: bool
+    all_posts: list[Post]
+    section: Section
+    listings: list[Listing]
+    assets: list[Asset]
+
+    def post_by_uri(self) -> dict[str, Post]:
+        return {p.src_uri: p for p in self.section.posts}
+
+
+def load_site(root: Path, settings: Settings, now: datetime, preview: bool, problems: Collector) -> SiteContent:
+    posts = load_posts(root, settings, problems)
+    shown = visible_posts(posts, now, preview)
+    section = Section.of(shown)
+    assets = [a for post in section.posts for a in collect_assets(post, root, problems)]
+    return SiteContent(settings, now, preview, posts, section, build_listings(section, settings), assets)
+
+
+def post_page_source(post: Post) -> str:
+    """The Markdown MkDocs renders for a post: its body, with page metadata on top."""
+    # Material prints page titles as HTML: an editor's `<` or `&` must stay text.
+    meta = {
+        "title": html.escape(post.title, quote=False),
+        "template": "cchc/post.html",
+        "description": _plain(post.summary),
+    }
+    if post.image:
+        meta["image"] = post.image
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
+    return f"---\n{front}---\n\n{post.body}"
+
+
+def listing_page_source(listing: Listing) -> str:
+    # Listings repeat posts' text; search finds the posts themselves.
+    meta = {"title": html.escape(listing.title, quote=False), "template": listing.template, "search": {"exclude": True}}
+    if listing.description:
+        meta["description"] = listing.description
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
+    return f"---\n{front}---\n"
+
+
+def _plain(markdown_text: str) -> str:
+    """A one-line description for `<meta name="description">`."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown_text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`#>]+", "", text)
+    return " ".join(text.split())[:300]

@@ -1,0 +1,88 @@
+"""YAML read the way editors write it, with the line of every key.
+
+YAML 1.1 would turn `stt: 01` into 1, `stt: 4.1` into a float, `yes` into True
+and `2026-03-12 08:30` into a string but `2026-03-12` into a date. Editors mean
+none of that, so every scalar stays the text they typed and the schema of each
+file kind decides the type. Lines are kept so errors can point at them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .vntext import nfc
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class Located:
+    """A parsed document: plain data plus the 1-based line of each key path."""
+
+    data: Any
+    lines: dict[tuple[str | int, ...], int]
+
+    def line(self, *path: str | int) -> int | None:
+        return self.lines.get(tuple(path))
+
+
+_EMPTY = {"", "~", "null", "Null", "NULL"}
+
+
+def _convert(node: yaml.Node, path: tuple[str | int, ...], lines: dict, offset: int) -> Any:
+    lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.ScalarNode):
+        value = nfc(node.value)
+        # A blank or `~` plain scalar is "no value"; a quoted "" stays text.
+        if node.style is None and value.strip() in _EMPTY:
+            return None
+        return value
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, (*path, i), lines, offset) for i, item in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = nfc(str(key_node.value)).strip()
+            lines[(*path, key)] = key_node.start_mark.line + 1 + offset
+            result[key] = _convert(value_node, (*path, key), lines, offset)
+        return result
+    return None  # pragma: no cover - yaml has no other node kinds
+
+
+def parse(text: str, line_offset: int = 0) -> Located:
+    """Parse one YAML document; `line_offset` shifts lines (front matter in a file)."""
+    try:
+        node = yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        raise YamlSyntaxError(_explain(exc), line) from None
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(f"YAML không đọc được: {exc}", None) from None
+    if node is None:
+        return Located(None, {})
+    lines: dict[tuple[str | int, ...], int] = {}
+    return Located(_convert(node, (), lines, line_offset), lines)
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    hints = {
+        "mapping values are not allowed here": (
+            "có dấu hai chấm `:` ở chỗ không được phép; nếu giá trị chứa `:` "
+            'hãy đặt nó trong ngoặc kép, ví dụ title: "Hội nghị: tổng kết"'
+        ),
+        "found character '\\t' that cannot start any token": ("có ký tự Tab; hãy dùng dấu cách để thụt lề"),
+    }
+    for needle, hint in hints.items():
+        if needle in problem:
+            return f"YAML sai cú pháp: {hint}."
+    return f"YAML sai cú pháp ({problem or exc.context}); kiểm tra thụt lề, dấu `:` và ngoặc kép."

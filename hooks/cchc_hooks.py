@@ -1,0 +1,108 @@
+"""MkDocs event adapters for the CCHC section: thin, each calls into `cchc.*`.
+
+Listed under `hooks:` in mkdocs.yml. State lives for one build in `_build`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from cchc import search, vndates  # noqa: E402
+from cchc.clock import build_now  # noqa: E402
+from cchc.errors import Collector, ContentErrors  # noqa: E402
+from cchc.render import MarkdownRenderer  # noqa: E402
+from cchc.settings import read_settings  # noqa: E402
+from cchc.site import SiteContent, listing_page_source, load_site, post_page_source  # noqa: E402
+from cchc.ui import STRINGS  # noqa: E402
+from cchc.vntext import heading_slug, slugify  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.cchc")
+
+
+class _Build:
+    preview = False  # set by `mkdocs serve`: drafts and scheduled posts are shown
+    site: SiteContent | None = None
+    summaries: dict[str, str] = {}
+    pages: dict[str, object] = {}
+
+
+_build = _Build()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _build.preview = command == "serve"
+
+
+def on_config(config):
+    # Heading anchors keep `đ` as `d`; Python-Markdown's default drops it.
+    config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
+    return config
+
+
+def on_pre_build(config) -> None:
+    problems = Collector()
+    settings = read_settings(config.site_name, config.extra, problems)
+    root = Path(config.config_file_path).parent
+    site = load_site(root, settings, build_now(), _build.preview, problems)
+    for warning in problems.warnings:
+        log.warning(str(warning))
+    try:
+        problems.raise_errors()
+    except ContentErrors as exc:
+        raise PluginError(str(exc)) from None
+    _build.site = site
+    renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
+    _build.summaries = {p.src_uri: renderer.html(p.summary) for p in site.section.posts}
+
+
+def on_files(files: Files, config) -> Files:
+    site = _build.site
+    _build.pages = {}
+    for post in site.section.posts:
+        files.append(File.generated(config, post.src_uri, content=post_page_source(post)))
+        _build.pages[post.src_uri] = post
+    for asset in site.assets:
+        if files.get_file_from_path(asset.src_uri) is None:
+            files.append(File.generated(config, asset.src_uri, abs_src_path=str(asset.path)))
+    for listing in site.listings:
+        files.append(File.generated(config, listing.src_uri, content=listing_page_source(listing)))
+        _build.pages[listing.src_uri] = listing
+    return files
+
+
+def on_env(env, config, files):
+    env.filters["vn_list_date"] = vndates.list_date
+    env.filters["vn_short_date"] = vndates.short_date
+    env.filters["vn_official_date"] = vndates.official_date
+    env.filters["vn_time"] = vndates.time_label
+    env.filters["cchc_slug"] = slugify
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    item = _build.pages.get(page.file.src_uri)
+    if item is None and page.file.src_uri != "index.md":
+        return context
+    site = _build.site
+    context["cchc"] = {
+        "item": item,
+        "site": site,
+        "t": STRINGS,
+        "summaries": _build.summaries,
+        "now": site.now,
+        "neighbours": site.section.neighbours.get(page.file.src_uri, (None, None)),
+    }
+    return context
+
+
+def on_post_build(config) -> None:
+    search.fold_index(Path(config.site_dir) / "search" / "search_index.json")

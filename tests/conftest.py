@@ -1,0 +1,88 @@
+"""Shared fixtures: build a real site from given posts into a temp dir."""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "hooks"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+# 2026-11-23 12:00 +07:00: the fixed "now" of the tests.
+NOW_EPOCH = 1795410000
+
+
+def site_config(root: Path, **overrides) -> dict:
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(
+        {
+            "docs_dir": str(root / "docs"),
+            "site_dir": str(root / "site"),
+            "hooks": [str(REPO / "hooks" / "cchc_hooks.py")],
+            "watch": [],
+        }
+    )
+    config["theme"]["custom_dir"] = str(REPO / "overrides")
+    config.update(overrides)
+    return config
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+
+
+def run_build(root: Path, *, strict: bool = False, command: str = "build", **overrides) -> Path:
+    """Build `root` (posts/, plans/, docs/) like `mkdocs build`; returns the site dir."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    (root / "docs").mkdir(exist_ok=True)
+    for name in ("index.md", "gioi-thieu.md"):
+        if not (root / "docs" / name).exists():
+            (root / "docs" / name).write_text(f"# {name}\n", encoding="utf-8")
+    config_path = root / "mkdocs.yml"
+    config_path.write_text(yaml.safe_dump(site_config(root, **overrides), allow_unicode=True), encoding="utf-8")
+    config = load_config(str(config_path), strict=strict)
+    config.plugins.on_startup(command=command, dirty=False)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/" if command == "serve" else None)
+    finally:
+        config.plugins.on_shutdown()
+    return Path(config.site_dir)
+
+
+@pytest.fixture
+def now_epoch(monkeypatch) -> int:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(NOW_EPOCH))
+    return NOW_EPOCH
+
+
+@pytest.fixture
+def site(tmp_path: Path, now_epoch) -> Callable[..., Path]:
+    """`site({"posts/a.md": "..."})` builds those files and returns the site dir."""
+
+    def make(files: dict[str, str | bytes], **kwargs) -> Path:
+        write_tree(tmp_path, files)
+        return run_build(tmp_path, **kwargs)
+
+    return make
+
+
+def post(title: str = "Bài viết", date: str = "2026-03-12 08:30", body: str = "Nội dung bài.", **meta) -> str:
+    """A post file's text; extra front matter keys as keyword arguments."""
+    fields = {"title": title, "date": date, "categories": meta.pop("categories", ["the-che"]), **meta}
+    front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
+    return f"---\n{front}---\n\n{body}\n"

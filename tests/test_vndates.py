@@ -1,0 +1,56 @@
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from cchc.vndates import DateFormatError, list_date, official_date, parse_date, parse_datetime
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-03-12", datetime(2026, 3, 12, 0, 0, tzinfo=HCM)),
+        ("2026-03-12 08:30", datetime(2026, 3, 12, 8, 30, tzinfo=HCM)),
+        ("2026-03-12 08:30:15", datetime(2026, 3, 12, 8, 30, 15, tzinfo=HCM)),
+        ("2026-03-12T08:30:00+07:00", datetime(2026, 3, 12, 8, 30, tzinfo=HCM)),
+        ("2026-05-31T23:30:00Z", datetime(2026, 6, 1, 6, 30, tzinfo=HCM)),
+        ("2026-05-31T23:30:00+0000", datetime(2026, 6, 1, 6, 30, tzinfo=HCM)),
+        ("12/3/2026", datetime(2026, 3, 12, tzinfo=HCM)),
+        ("12/03/2026 08:30", datetime(2026, 3, 12, 8, 30, tzinfo=HCM)),
+    ],
+)
+def test_parse_datetime_forms(text, expected):
+    assert parse_datetime(text, HCM) == expected
+
+
+def test_offset_is_honoured_not_replaced():
+    moment = parse_datetime("2026-03-12T08:30:00+09:00", HCM)
+    assert moment.utcoffset() == timedelta(hours=9)
+    assert moment.astimezone(UTC).hour == 23
+
+
+@pytest.mark.parametrize("text", ["2026-02-30", "2026-13-01", "mai", "2026-03-12 25:00", ""])
+def test_bad_dates_explain_in_vietnamese(text):
+    with pytest.raises(DateFormatError) as err:
+        parse_datetime(text, HCM)
+    assert "ngày" in str(err.value)
+
+
+def test_leap_day():
+    assert parse_date("2028-02-29") == date(2028, 2, 29)
+    with pytest.raises(DateFormatError):
+        parse_date("2026-02-29")
+
+
+def test_list_date_has_vietnamese_weekday():
+    assert list_date(date(2026, 3, 12)) == "Thứ Năm, 12/3/2026"
+    assert list_date(date(2026, 3, 15)) == "Chủ Nhật, 15/3/2026"
+
+
+def test_official_date_leading_zeros_per_decree_30():
+    assert official_date(date(2026, 3, 12)) == "ngày 12 tháng 3 năm 2026"
+    assert official_date(date(2026, 2, 5)) == "ngày 05 tháng 02 năm 2026"
+    assert official_date(date(2026, 1, 20)) == "ngày 20 tháng 01 năm 2026"
+    assert official_date(date(2026, 11, 9)) == "ngày 09 tháng 11 năm 2026"
