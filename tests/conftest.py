@@ -44,18 +44,23 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
 
 
-def run_build(root: Path, *, strict: bool = False, command: str = "build", **overrides) -> Path:
-    """Build `root` (posts/, plans/, docs/) like `mkdocs build`; returns the site dir."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
+def write_project(root: Path, **overrides) -> Path:
+    """mkdocs.yml (the repository's, pointing at its hooks and templates) and the nav's pages."""
     (root / "docs").mkdir(exist_ok=True)
     for name in ("index.md", "gioi-thieu.md"):
         if not (root / "docs" / name).exists():
             (root / "docs" / name).write_text(f"# {name}\n", encoding="utf-8")
     config_path = root / "mkdocs.yml"
     config_path.write_text(yaml.safe_dump(site_config(root, **overrides), allow_unicode=True), encoding="utf-8")
-    config = load_config(str(config_path), strict=strict)
+    return config_path
+
+
+def run_build(root: Path, *, strict: bool = False, command: str = "build", **overrides) -> Path:
+    """Build `root` (posts/, plans/, docs/) like `mkdocs build`; returns the site dir."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(write_project(root, **overrides)), strict=strict)
     config.plugins.on_startup(command=command, dirty=False)
     try:
         build(config, serve_url="http://127.0.0.1:8000/" if command == "serve" else None)

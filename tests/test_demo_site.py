@@ -1,0 +1,33 @@
+"""The repository as a unit clones it: the demo content builds cleanly and looks alive."""
+
+import shutil
+
+import pytest
+
+from conftest import REPO, run_build
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    root = tmp_path_factory.mktemp("demo")
+    for name in ("posts", "plans", "docs"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, root / name)
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", "1795410000")
+    try:
+        yield run_build(root, strict=True)
+    finally:
+        mp.undo()
+
+
+def test_demo_has_many_posts_over_every_area(demo):
+    posts = [p for p in demo.glob("cchc/20*/*/*/index.html")]
+    assert len(posts) >= 15
+    for area in demo.glob("cchc/linh-vuc/*/index.html"):
+        assert "cchc-card" in area.read_text(encoding="utf-8"), f"{area} has no posts"
+
+
+def test_demo_spans_the_last_twelve_months(demo):
+    months = {p.parent.relative_to(demo / "cchc").as_posix() for p in demo.glob("cchc/20*/*/index.html")}
+    assert len(months) >= 12
