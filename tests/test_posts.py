@@ -129,3 +129,11 @@ def test_duplicate_slugs_name_both_files(tmp_path):
 def test_forgiving_booleans(tmp_path, value):
     post, _ = read(tmp_path, f"---\ntitle: A\ndate: 2026-03-12\ncategories: the-che\nportal: {value}\n---\nx\n")
     assert post.portal is True
+
+
+def test_label_with_a_comma_split_by_yaml_is_rejoined(tmp_path):
+    post, problems = read(
+        tmp_path, "---\ntitle: A\ndate: 2026-03-12\ncategories: [Công tác chỉ đạo, điều hành, the-che]\n---\nx\n"
+    )
+    assert problems.problems == []
+    assert [a.key for a in post.areas] == ["chi-dao-dieu-hanh", "the-che"]

@@ -156,7 +156,7 @@ def _build_post(
     categories = _strings(meta.get("categories"))
     if not categories:
         err("categories", "Cần ít nhất một lĩnh vực CCHC (categories). " + _area_choices(settings))
-    for value in categories:
+    for value in _rejoin_labels(categories, settings):
         area = settings.find_area(value)
         if area is None:
             err("categories", f'Lĩnh vực "{value}" không có trong danh sách. ' + _area_choices(settings))
@@ -242,6 +242,21 @@ def _strings(value: Any) -> list[str]:
         text = " ".join(str(item).split())
         if text:
             result.append(text)
+    return result
+
+
+def _rejoin_labels(values: list[str], settings: Settings) -> list[str]:
+    """Undo YAML's split of a label with a comma: `[Công tác chỉ đạo, điều hành]`."""
+    result: list[str] = []
+    i = 0
+    while i < len(values):
+        joined = f"{values[i]}, {values[i + 1]}" if i + 1 < len(values) else None
+        if joined and settings.find_area(values[i]) is None and settings.find_area(joined):
+            result.append(joined)
+            i += 2
+        else:
+            result.append(values[i])
+            i += 1
     return result
 
 
