@@ -16,7 +16,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from cchc import search, vndates  # noqa: E402
+from cchc import vndates  # noqa: E402
 from cchc.clock import build_now  # noqa: E402
 from cchc.errors import Collector, ContentErrors  # noqa: E402
 from cchc.render import MarkdownRenderer  # noqa: E402
@@ -102,7 +102,3 @@ def on_page_context(context, page, config, nav):
         "neighbours": site.section.neighbours.get(page.file.src_uri, (None, None)),
     }
     return context
-
-
-def on_post_build(config) -> None:
-    search.fold_index(Path(config.site_dir) / "search" / "search_index.json")
