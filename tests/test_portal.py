@@ -46,9 +46,10 @@ class Quota:
 
 
 @dataclass(frozen=True)
-class Plan:  # the two fields of cchc.plans.Plan the quota reads
+class Plan:  # the fields of cchc.plans.Plan the quota reads
     year: int
     portal: Quota
+    source: str = "plans/ke-hoach.yaml"
 
 
 def test_deadline_is_the_first_late_day():
@@ -156,6 +157,8 @@ def test_a_plan_sets_the_quota_and_the_checked_months():
     assert rep.month(2026, 12).status == "open"  # a future month of the plan year
     assert rep.month(2026, 9).late and rep.month(2026, 9).status == "short"
     assert len(rep.for_year(2026)) == 12
+    january = warnings(rep, "Tháng 1/2026")
+    assert len(january) == 1 and january[0].startswith("plans/ke-hoach.yaml [portal]")  # no post: the plan is named
 
 
 def test_years_outside_the_plans_are_not_checked():

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Protocol
@@ -55,12 +55,15 @@ class QuotaRules:
 
     quota_for_year: Callable[[int], Quota] = lambda year: DEFAULT_QUOTA
     plan_years: frozenset[int] = frozenset()
+    plan_files: Mapping[int, str] = field(default_factory=dict)  # year -> plans/….yaml, named in warnings
 
     @classmethod
     def from_plans(cls, plans: Iterable) -> QuotaRules:
-        """From `cchc.plans.Plan`s (anything with `year` and `portal`); none gives the defaults."""
+        """From `cchc.plans.Plan`s (`year`, `portal`, `source`); no plans give the defaults."""
+        plans = list(plans)
         quotas = {plan.year: plan.portal for plan in plans}
-        return cls(lambda year: quotas.get(year, DEFAULT_QUOTA), frozenset(quotas))
+        files = {plan.year: plan.source for plan in plans}
+        return cls(lambda year: quotas.get(year, DEFAULT_QUOTA), frozenset(quotas), files)
 
 
 def deadline(year: int, month: int, before_day: int) -> date:
@@ -88,6 +91,7 @@ class MonthQuota:
     posts: tuple[Post, ...]  # published portal articles, oldest first
     checked: bool  # counts for "too few" (see the module's docstring)
     past: bool  # the deadline has passed
+    plan_file: str | None = None  # the plan that sets this year's quota
 
     @property
     def label(self) -> str:
@@ -162,11 +166,9 @@ def build_report(posts: Iterable[Post], rules: QuotaRules, now: datetime, tz: tz
     for year, month in sorted(checked | set(by_month)):
         quota = rules.quota_for_year(year)
         due = deadline(year, month, quota.before_day)
-        rows.append(
-            MonthQuota(
-                year, month, quota, due, tuple(by_month.get((year, month), ())), (year, month) in checked, today >= due
-            )
-        )
+        found = tuple(by_month.get((year, month), ()))
+        plan_file = rules.plan_files.get(year)
+        rows.append(MonthQuota(year, month, quota, due, found, (year, month) in checked, today >= due, plan_file))
     in_window = set(window)
     feed = [p for row in reversed(rows) if (row.year, row.month) in in_window for p in reversed(row.kept)]
     return PortalReport(tuple(rows), tuple(window), tuple(feed))
@@ -196,7 +198,7 @@ def check_month(row: MonthQuota, posts_dir: str, problems: Collector) -> None:
     if row.status == "short":
         sent = f" Bài trong tháng: {_files(row.posts)}." if row.posts else ""
         problems.warning(
-            row.posts[0].source if row.posts else f"{posts_dir}/",
+            row.posts[0].source if row.posts else row.plan_file or f"{posts_dir}/",
             f"Tháng {row.label} chỉ có {row.on_time} bài gửi Cổng TTĐT CCHC tỉnh trước ngày "
             f"{quota.before_day} (cần ít nhất {quota.min} bài).{sent}",
             "portal",
