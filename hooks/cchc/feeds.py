@@ -16,6 +16,7 @@ import mimetypes
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from functools import partial
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -121,12 +122,8 @@ def _add_item(fg: FeedGenerator, post: Post, ctx: FeedContext) -> None:
             entry.category(term=xml_text(tag), scheme=f"{ctx.base_url}cchc/the/{slugify(tag)}/")
     summary = ctx.summaries.get(post.src_uri, "")
     entry.description(plain_text(summary) or xml_text(post.title))
-
-    def absolute(url: str) -> str:
-        return urljoin(page_url, url)
-
     content = ctx.contents.get(post.src_uri) or summary
-    entry.content(clean_html(content, absolute))
+    entry.content(clean_html(content, partial(urljoin, page_url)))  # every URL absolute
     if post.image:
         # The file as it ended up in the site, however images were processed.
         cover = ctx.site_dir / post.url / post.image
