@@ -16,7 +16,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from cchc import vndates  # noqa: E402
+from cchc import feeds, portal, vndates  # noqa: E402
 from cchc.clock import build_now  # noqa: E402
 from cchc.errors import Collector, ContentErrors  # noqa: E402
 from cchc.render import MarkdownRenderer  # noqa: E402
@@ -33,6 +33,9 @@ class _Build:
     site: SiteContent | None = None
     summaries: dict[str, str] = {}
     pages: dict[str, object] = {}
+    base_url = ""  # site_url, for the feeds' absolute links
+    portal: portal.PortalReport | None = None
+    contents: dict[str, str] = {}  # post src_uri -> rendered HTML, for the feeds
 
 
 _build = _Build()
@@ -53,6 +56,12 @@ def on_pre_build(config) -> None:
     settings = read_settings(config.site_name, config.extra, problems)
     root = Path(config.config_file_path).parent
     site = load_site(root, settings, build_now(), _build.preview, problems)
+    _build.base_url = feeds.base_url(config.site_url, problems)
+    _build.portal = portal.build_report(
+        site.all_posts, portal.QuotaRules.from_plans(getattr(site, "plans", [])), site.now, settings.timezone
+    )
+    portal.check_quota(_build.portal, settings.posts_dir, problems)
+    _build.contents = {}
     for warning in problems.warnings:
         log.warning(str(warning))
     try:
@@ -100,5 +109,27 @@ def on_page_context(context, page, config, nav):
         "summaries": _build.summaries,
         "now": site.now,
         "neighbours": site.section.neighbours.get(page.file.src_uri, (None, None)),
+        "portal": _build.portal,
     }
     return context
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri in _build.pages:
+        _build.contents[page.file.src_uri] = html  # the feeds carry each post's full HTML
+    return html
+
+
+def on_post_build(config) -> None:
+    # Last, after every file of the site (cover images included) is in place.
+    site, settings = _build.site, _build.site.settings
+    ctx = feeds.FeedContext(
+        _build.base_url,
+        settings.unit,
+        _build.contents,
+        _build.summaries,
+        Path(config.site_dir),
+        site.now,
+        settings.timezone,
+    )
+    feeds.write_feeds(ctx, site.all_posts, _build.portal.feed_posts)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import textwrap
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from PIL import Image
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "hooks"))
@@ -91,3 +96,41 @@ def post(title: str = "Bài viết", date: str = "2026-03-12 08:30", body: str =
     fields = {"title": title, "date": date, "categories": meta.pop("categories", ["the-che"]), **meta}
     front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
     return f"---\n{front}---\n\n{body}\n"
+
+
+if TYPE_CHECKING:
+    from cchc.posts import Post
+
+
+def make_post(when: str, slug: str = "bai", **fields) -> Post:
+    """A `Post` without a file, for unit tests; `when` is local time in Vietnam."""
+    from cchc.posts import Post
+    from cchc.settings import DEFAULT_AREAS
+
+    moment = datetime.fromisoformat(when).replace(tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    values = {"title": slug, "areas": DEFAULT_AREAS[:1], "body": "", "lines": {"date": 3, "portal": 5}, **fields}
+    return Post(
+        source=f"posts/{slug}.md", path=Path(f"/x/posts/{slug}.md"), date=moment, local=moment, slug=slug, **values
+    )
+
+
+def png(width: int = 40, height: int = 30) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 30, 30)).save(out, "PNG")
+    return out.getvalue()
+
+
+# A post body with everything a sanitiser must stop, and text it must keep.
+HOSTILE_BODY = """Đoạn mở đầu có <b onmouseover="alert(0)">chữ đậm</b>\x01 và ký tự\x0b lạ.
+
+<script>alert("xss")</script>
+<style>body { display: none }</style>
+<iframe src="https://evil.example/"></iframe>
+
+<img src="anh/bia.png" onerror="alert(1)" alt="ảnh">
+
+[liên kết độc](javascript:alert(2)) và <a href="JaVaScRiPt:alert(3)">liên kết hoa thường</a>,
+<a href="../../../linh-vuc/the-che/">lĩnh vực</a>, ký tự điều khiển &#1;&#x1b; dán từ Word.
+
+<p onclick="steal()" style="position:fixed">Đoạn cuối.</p>
+"""

@@ -31,3 +31,16 @@ def test_demo_has_many_posts_over_every_area(demo):
 def test_demo_spans_the_last_twelve_months(demo):
     months = {p.parent.relative_to(demo / "cchc").as_posix() for p in demo.glob("cchc/20*/*/index.html")}
     assert len(months) >= 12
+
+
+def test_demo_portal_feed_has_one_to_three_items_a_month_and_parses(demo):
+    import feedparser
+
+    parsed = feedparser.parse(demo / "cchc/portal.xml")
+    assert not parsed.bozo
+    months: dict[str, int] = {}
+    for entry in parsed.entries:
+        month = entry.link.split("/cchc/")[1][:7]
+        months[month] = months.get(month, 0) + 1
+    assert len(months) == 12 and all(1 <= n <= 3 for n in months.values()), months
+    assert not feedparser.parse(demo / "cchc/rss.xml").bozo

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 
 def _mkdocs(args: list[str]) -> int:
@@ -31,11 +32,18 @@ def main(argv: list[str] | None = None) -> int:
     # Both pass any further options (--strict, -f, -a …) on to MkDocs.
     sub.add_parser("build", help="Dựng toàn bộ trang vào thư mục site/.")
     sub.add_parser("serve", help="Xem thử trang, tự tải lại khi sửa bài (hiện cả bản nháp).")
+    portal = sub.add_parser("portal", help="Đóng gói bài gửi Cổng TTĐT CCHC tỉnh của một tháng (thư mục và .zip).")
+    portal.add_argument("month", help="tháng cần gửi, dạng NĂM-THÁNG, ví dụ 2026-03")
+    portal.add_argument("-f", "--config-file", default="mkdocs.yml", help="tệp cấu hình của trang")
     args, rest = parser.parse_known_args(argv)
     if args.command == "build":
         return _mkdocs(["build", *rest])
     if args.command == "serve":
         return _mkdocs(["serve", "--livereload", *rest])
+    if args.command == "portal":
+        from .portal_package import run
+
+        return run(args.month, args.config_file, Path.cwd())
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 

@@ -26,4 +26,26 @@ STRINGS: dict[str, str] = {
     "pagination": "Phân trang",
     "breadcrumb": "Vị trí",
     "months": "Các tháng",
+    # Feeds and the provincial portal (Cổng TTĐT CCHC tỉnh).
+    "feed_description": "Tin, bài về cải cách hành chính của {unit}.",
+    "portal_feed": "Tin, bài gửi Cổng TTĐT CCHC tỉnh",
+    "portal_feed_description": (
+        "Tin, bài của {unit} gửi Ban Biên tập Cổng thông tin điện tử cải cách hành chính tỉnh, 12 tháng gần nhất."
+    ),
+    "rss": "Theo dõi tin, bài qua RSS",
+    "portal_quota": "Bài gửi Cổng TTĐT CCHC tỉnh",
+    "portal_quota_intro": "Mỗi tháng gửi từ {min} đến {max} bài, trước ngày {day}.",
+    "portal_month": "Tháng",
+    "portal_count": "Số bài",
+    "portal_status": "Tình trạng",
+    "portal_ok": "Đạt",
+    "portal_short": "Thiếu bài",
+    "portal_over": "Quá {max} bài: nguồn tin giữ {max} bài đầu",
+    "portal_open": "Chưa đến hạn (ngày {day})",
+    "portal_late": "{n} bài gửi từ ngày {day} trở đi",
+    "portal_source": "Nguồn",
+    "portal_package": "Bài gửi Ban Biên tập Cổng TTĐT CCHC tỉnh",
+    "portal_unit": "Đơn vị",
+    "portal_file": "Tệp",
+    "portal_url": "Địa chỉ trên trang",
 }
