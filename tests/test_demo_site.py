@@ -31,3 +31,13 @@ def test_demo_has_many_posts_over_every_area(demo):
 def test_demo_spans_the_last_twelve_months(demo):
     months = {p.parent.relative_to(demo / "cchc").as_posix() for p in demo.glob("cchc/20*/*/index.html")}
     assert len(months) >= 12
+
+
+def test_demo_has_a_calendar_for_every_month_of_its_posts(demo):
+    post_months = {p.parent.parent.relative_to(demo / "cchc").as_posix() for p in demo.glob("cchc/20*/*/*/index.html")}
+    for month in post_months:
+        page = (demo / "cchc/lich" / month / "index.html").read_text(encoding="utf-8")
+        assert "cchc-cal__posts" in page, f"calendar of {month} shows no posts"
+    landing = (demo / "cchc/index.html").read_text(encoding="utf-8")
+    assert 'aria-labelledby="cchc-calendar"' in landing and "Tháng 11 năm 2026" in landing
+    assert (demo / "cchc/lich.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
