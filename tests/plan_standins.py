@@ -31,6 +31,10 @@ class Task:
     lead: str | None = None
     subtasks: tuple[Task, ...] = ()
 
+    @property
+    def anchor(self) -> str:
+        return "nv-" + "-".join(str(int(n)) for n in self.stt.split("."))
+
 
 @dataclass(frozen=True)
 class Report:

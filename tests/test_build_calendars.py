@@ -177,7 +177,7 @@ def test_plan_deadlines_on_the_grid_and_in_the_ics(with_plan):
     day12 = cell(march, 12)
     assert "cchc-cal__deadline--task" in day12 and "Nhiệm vụ 05" in day12
     assert 'aria-label="Ngày 12 tháng 3 năm 2026: 1 bài viết, 1 việc đến hạn"' in day12
-    assert 'href="../../../ke-hoach/2026-tuyen-truyen-cchc/"' in day12
+    assert 'href="../../../ke-hoach/2026-tuyen-truyen-cchc/#nv-5"' in day12
     assert "cchc-cal__deadline--report" in cell(march, 10)
     assert "Hạn nhiệm vụ 05: Đăng tin về thủ tục hành chính" in march  # the month's list of deadlines
     assert "cchc-cal__deadline--task" in cell(html(with_plan, "cchc/lich/2026/09"), 5)

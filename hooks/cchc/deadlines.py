@@ -44,7 +44,8 @@ def plan_deadlines(plan: Any) -> list[Deadline]:
     for task in plan.all_tasks():
         if task.schedule is None:
             continue
-        for day in _task_days(task.schedule, plan.year):
+        # `deadlines` gives due/dates as written (even past the plan year) and expands `every`.
+        for day in task.schedule.deadlines(plan.year):
             found.append(_task_deadline(plan, task, day))
     for report in plan.reports:
         found.append(_report_deadline(plan, report))
@@ -84,15 +85,6 @@ def portal_deadlines(months: Iterable[tuple[int, int]], plans: Sequence[Any]) ->
     return found
 
 
-def _task_days(schedule: Any, year: int) -> list[date]:
-    days = set(schedule.deadlines(year))
-    # A written `due`/`dates` counts even outside the plan year (due in January of the next).
-    if schedule.due is not None:
-        days.add(schedule.due)
-    days.update(schedule.dates)
-    return sorted(days)
-
-
 def _task_deadline(plan: Any, task: Any, day: date) -> Deadline:
     details = [f"Kế hoạch: {plan.title}", f"Nhiệm vụ {task.stt}: {task.title}"]
     if task.timeline:
@@ -106,8 +98,14 @@ def _task_deadline(plan: Any, task: Any, day: date) -> Deadline:
         f"Hạn nhiệm vụ {task.stt}: {task.title}",
         "\n".join(details),
         f"{plan.id}/nhiem-vu-{task.stt}/{day.isoformat()}",
-        plan.url,
+        _task_url(plan, task),
     )
+
+
+def _task_url(plan: Any, task: Any) -> str:
+    # The plan page gives each task's row an id (`Task.anchor`, e.g. "nv-4-1") when it has one.
+    anchor = getattr(task, "anchor", None)
+    return f"{plan.url}#{anchor}" if anchor else plan.url
 
 
 def _report_deadline(plan: Any, report: Any) -> Deadline:
