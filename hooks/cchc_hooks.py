@@ -16,7 +16,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from cchc import feeds, portal, vndates  # noqa: E402
+from cchc import feeds, ical, portal, vndates  # noqa: E402
 from cchc.clock import build_now  # noqa: E402
 from cchc.errors import Collector, ContentErrors  # noqa: E402
 from cchc.render import MarkdownRenderer  # noqa: E402
@@ -85,6 +85,10 @@ def on_files(files: Files, config) -> Files:
     for listing in site.listings:
         files.append(File.generated(config, listing.src_uri, content=listing_page_source(listing)))
         _build.pages[listing.src_uri] = listing
+    deadlines = ical.deadline_calendar(
+        site.calendar.deadlines, site.settings.unit, site.now, config.site_url, site.settings.timezone.key
+    )
+    files.append(File.generated(config, ical.ICS_URL, content=deadlines))
     return files
 
 

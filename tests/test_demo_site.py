@@ -44,3 +44,11 @@ def test_demo_portal_feed_has_one_to_three_items_a_month_and_parses(demo):
         months[month] = months.get(month, 0) + 1
     assert len(months) == 12 and all(1 <= n <= 3 for n in months.values()), months
     assert not feedparser.parse(demo / "cchc/rss.xml").bozo
+def test_demo_has_a_calendar_for_every_month_of_its_posts(demo):
+    post_months = {p.parent.parent.relative_to(demo / "cchc").as_posix() for p in demo.glob("cchc/20*/*/*/index.html")}
+    for month in post_months:
+        page = (demo / "cchc/lich" / month / "index.html").read_text(encoding="utf-8")
+        assert "cchc-cal__posts" in page, f"calendar of {month} shows no posts"
+    landing = (demo / "cchc/index.html").read_text(encoding="utf-8")
+    assert 'aria-labelledby="cchc-calendar"' in landing and "Tháng 11 năm 2026" in landing
+    assert (demo / "cchc/lich.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")

@@ -36,6 +36,7 @@ class Listing:
     summaries: bool = False  # show summaries (paged lists) or compact rows
     description: str = ""
     data: dict[str, Any] = field(default_factory=dict)
+    hide: tuple[str, ...] = ()  # Material's `hide` (navigation, toc): room for wide pages
 
     @property
     def src_uri(self) -> str:

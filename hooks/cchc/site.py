@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from .assets import Asset, collect_assets
+from .calendars import Calendar, build_calendar, calendar_listings
 from .collection import Section, load_posts, visible_posts
 from .errors import Collector
 from .listings import Listing, build_listings
@@ -31,6 +32,7 @@ class SiteContent:
     section: Section
     listings: list[Listing]
     assets: list[Asset]
+    calendar: Calendar | None = None
 
     def post_by_uri(self) -> dict[str, Post]:
         return {p.src_uri: p for p in self.section.posts}
@@ -41,7 +43,11 @@ def load_site(root: Path, settings: Settings, now: datetime, preview: bool, prob
     shown = visible_posts(posts, now, preview)
     section = Section.of(shown)
     assets = [a for post in section.posts for a in collect_assets(post, root, problems)]
-    return SiteContent(settings, now, preview, posts, section, build_listings(section, settings), assets)
+    site = SiteContent(settings, now, preview, posts, section, build_listings(section, settings), assets)
+    # Calendars: posts by day and the plans' deadlines (plans, when loaded, are on `site`).
+    site.calendar = build_calendar(section.posts, getattr(site, "plans", []), now, settings.timezone)
+    site.listings += calendar_listings(site.calendar)
+    return site
 
 
 def post_page_source(post: Post) -> str:
@@ -63,6 +69,8 @@ def listing_page_source(listing: Listing) -> str:
     meta = {"title": html.escape(listing.title, quote=False), "template": listing.template, "search": {"exclude": True}}
     if listing.description:
         meta["description"] = listing.description
+    if listing.hide:
+        meta["hide"] = list(listing.hide)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
     return f"---\n{front}---\n"
 

@@ -1,0 +1,259 @@
+"""Post calendars: which months are shown, each month's grid, posts and deadlines by day.
+
+Everything is bucketed by day once (linear in posts and deadlines); a month's grid then
+only looks up its own 28–31 days, so no page walks all posts.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+from typing import Any, ClassVar
+
+from .deadlines import Deadline, plan_deadlines, portal_deadlines
+from .listings import Listing
+from .posts import Post
+
+# Weeks start on Monday, as printed calendars in Vietnam do.
+WEEKDAYS: tuple[tuple[str, str], ...] = (
+    ("T2", "Thứ Hai"),
+    ("T3", "Thứ Ba"),
+    ("T4", "Thứ Tư"),
+    ("T5", "Thứ Năm"),
+    ("T6", "Thứ Sáu"),
+    ("T7", "Thứ Bảy"),
+    ("CN", "Chủ Nhật"),
+)
+HEAT_LEVELS = 4  # a day with 4 or more posts has the darkest shade
+_WEEKS = calendar.Calendar(firstweekday=calendar.MONDAY)
+
+Month = tuple[int, int]  # (year, month)
+
+
+@dataclass(frozen=True)
+class Day:
+    date: date
+    posts: tuple[Post, ...] = ()  # oldest first
+    deadlines: tuple[Deadline, ...] = ()
+    today: bool = False
+
+    @property
+    def heat(self) -> int:
+        return min(len(self.posts), HEAT_LEVELS)
+
+    @property
+    def anchor(self) -> str:
+        return f"ngay-{self.date.day}"
+
+    @property
+    def weekday(self) -> str:
+        return WEEKDAYS[self.date.weekday()][1]
+
+    @property
+    def label(self) -> str:
+        """What a screen reader says for the day's link: "Ngày 12 tháng 3 năm 2026: 2 bài viết"."""
+        parts = []
+        if self.posts:
+            parts.append(f"{len(self.posts)} bài viết")
+        if self.deadlines:
+            parts.append(f"{len(self.deadlines)} việc đến hạn")
+        what = ", ".join(parts) or "không có bài viết"
+        return f"Ngày {self.date.day} tháng {self.date.month} năm {self.date.year}: {what}"
+
+
+@dataclass(frozen=True)
+class MonthGrid:
+    year: int
+    month: int
+    weeks: tuple[tuple[Day | None, ...], ...]  # Monday first; None pads the first and last week
+    shown: bool = True  # False: before the first or after the last month, no page of its own
+    prev: Month | None = None
+    next: Month | None = None
+
+    @property
+    def url(self) -> str:
+        return month_url(self.year, self.month)
+
+    @property
+    def caption(self) -> str:
+        return f"Tháng {self.month} năm {self.year}"
+
+    @property
+    def days(self) -> Iterator[Day]:
+        return (day for week in self.weeks for day in week if day is not None)
+
+    @property
+    def total(self) -> int:
+        return sum(len(day.posts) for day in self.days)
+
+    @property
+    def deadlines(self) -> list[Deadline]:
+        return [d for day in self.days for d in day.deadlines]
+
+    @property
+    def prev_url(self) -> str | None:
+        return month_url(*self.prev) if self.prev else None
+
+    @property
+    def next_url(self) -> str | None:
+        return month_url(*self.next) if self.next else None
+
+
+@dataclass(frozen=True)
+class YearView:
+    year: int
+    months: tuple[MonthGrid, ...]  # all twelve; months outside the calendar are not `shown`
+    prev: int | None = None
+    next: int | None = None
+
+    @property
+    def url(self) -> str:
+        return year_url(self.year)
+
+    @property
+    def total(self) -> int:
+        return sum(m.total for m in self.months)
+
+    @property
+    def busiest(self) -> int:
+        """Posts in the year's busiest month: the full length of the monthly bars."""
+        return max(m.total for m in self.months)
+
+
+@dataclass
+class Calendar:
+    weekdays: ClassVar[tuple[tuple[str, str], ...]] = WEEKDAYS
+    months: list[Month]  # every month shown, oldest first, none skipped
+    today: date
+    deadlines: list[Deadline]  # every deadline, by day
+    grids: dict[Month, MonthGrid] = field(default_factory=dict)
+    years: dict[int, YearView] = field(default_factory=dict)
+
+    @property
+    def current(self) -> MonthGrid:
+        return self.grids[(self.today.year, self.today.month)]
+
+    def has_month(self, year: int, month: int) -> bool:
+        return (year, month) in self.grids
+
+    def upcoming(self, count: int) -> list[Deadline]:
+        """The next `count` deadlines from today on."""
+        return [d for d in self.deadlines if d.day >= self.today][:count]
+
+
+def month_url(year: int, month: int) -> str:
+    return f"cchc/lich/{year}/{month:02d}/"
+
+
+def year_url(year: int) -> str:
+    return f"cchc/lich/{year}/"
+
+
+def months_between(first: date, last: date) -> list[Month]:
+    """Every month from `first`'s to `last`'s, both included."""
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append((year, month))
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    return months
+
+
+def build_calendar(posts: Iterable[Post], plans: Sequence[Any], now: datetime, tz: tzinfo) -> Calendar:
+    """The calendar of published posts and of the plans' deadlines.
+
+    It runs from the first post, the first plan year or the first deadline, whichever is
+    earliest, to the last of them or today: empty months in between are kept, so a month
+    without posts shows as empty instead of missing.
+    """
+    today = now.astimezone(tz).date()
+    by_day: dict[date, list[Post]] = defaultdict(list)
+    for post in posts:
+        # The calendar is the record of what was published, previews included.
+        if post.is_published(now):
+            by_day[post.local_date].append(post)
+    fixed = [d for plan in plans for d in plan_deadlines(plan)]
+    marks = [today, *by_day, *(d.day for d in fixed)]
+    for plan in plans:
+        marks += [date(plan.year, 1, 1), date(plan.year, 12, 31)]
+    months = months_between(min(marks), max(marks))
+    deadlines = sorted(fixed + portal_deadlines(months, plans), key=lambda d: d.order)
+    due: dict[date, list[Deadline]] = defaultdict(list)
+    for deadline in deadlines:
+        due[deadline.day].append(deadline)
+
+    cal = Calendar(months, today, deadlines)
+    for i, (year, month) in enumerate(months):
+        prev = months[i - 1] if i > 0 else None
+        after = months[i + 1] if i + 1 < len(months) else None
+        cal.grids[(year, month)] = _grid(year, month, by_day, due, today, prev=prev, next=after)
+    years = sorted({year for year, _ in months})
+    for i, year in enumerate(years):
+        twelve = tuple(cal.grids.get((year, m)) or _grid(year, m, {}, {}, today, shown=False) for m in range(1, 13))
+        cal.years[year] = YearView(
+            year, twelve, years[i - 1] if i > 0 else None, years[i + 1] if i + 1 < len(years) else None
+        )
+    return cal
+
+
+def _grid(
+    year: int,
+    month: int,
+    posts: dict[date, list[Post]],
+    deadlines: dict[date, list[Deadline]],
+    today: date,
+    **kwargs: Any,
+) -> MonthGrid:
+    weeks = []
+    for week in _WEEKS.monthdatescalendar(year, month):
+        row = []
+        for day in week:
+            if day.month != month:
+                row.append(None)
+                continue
+            on_day = sorted(posts.get(day, ()), key=lambda p: (p.date, p.source))
+            row.append(Day(day, tuple(on_day), tuple(deadlines.get(day, ())), day == today))
+        weeks.append(tuple(row))
+    return MonthGrid(year, month, tuple(weeks), **kwargs)
+
+
+def calendar_listings(cal: Calendar) -> list[Listing]:
+    """The calendar's pages: /cchc/lich/, one per year, one per month."""
+    pages = [
+        Listing(
+            "cchc/lich/",
+            "Lịch tin, bài và hạn công việc",
+            "calendar",
+            template="cchc/calendar.html",
+            description="Tin, bài cải cách hành chính theo ngày, cùng các hạn của kế hoạch.",
+            data={"calendar": cal},
+        )
+    ]
+    for year, view in sorted(cal.years.items()):
+        pages.append(
+            Listing(
+                view.url,
+                f"Lịch năm {year}",
+                "calendar-year",
+                template="cchc/calendar_year.html",
+                hide=("navigation", "toc"),
+                description=f"Số tin, bài cải cách hành chính từng ngày trong năm {year}.",
+                data={"calendar": cal, "view": view},
+            )
+        )
+    for grid in cal.grids.values():
+        pages.append(
+            Listing(
+                grid.url,
+                f"Lịch {grid.caption.lower()}",
+                "calendar-month",
+                template="cchc/calendar_month.html",
+                hide=("navigation", "toc"),
+                description=f"Tin, bài và các hạn công việc {grid.caption.lower()}.",
+                data={"calendar": cal, "grid": grid},
+            )
+        )
+    return pages

@@ -1,0 +1,123 @@
+"""Deadlines the plan officer watches: plans' task and report dates, and the portal's monthly one.
+
+Plans come from `cchc.plans` (see its `Plan`, `Task`, `Schedule`, `Report`, `PortalQuota`);
+this module only reads the attributes named there, so it works with any object that has
+them and never loads plans itself.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .vntext import match_key, slugify
+
+# The provincial CCHC portal takes a unit's articles "trước ngày 20 hằng tháng" unless
+# the plan of that year says otherwise (`portal.before_day`).
+PORTAL_BEFORE_DAY = 20
+
+# How deadlines of one day are ordered: reports first, they involve the whole unit.
+KINDS = ("report", "task", "portal")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    day: date
+    kind: str  # report | task | portal
+    label: str  # short, for a calendar cell: "Nhiệm vụ 05"
+    summary: str  # one line, for lists and the .ics: "Hạn nhiệm vụ 05: Đăng tin …"
+    description: str = ""  # plain text details for the .ics
+    uid: str = ""  # stable: plan id, task STT and date; the .ics adds a domain
+    url: str | None = None  # site-relative page to read more (the plan)
+
+    @property
+    def order(self) -> tuple[date, int, str]:
+        return (self.day, KINDS.index(self.kind), self.uid)
+
+
+def plan_deadlines(plan: Any) -> list[Deadline]:
+    """The deadlines one plan sets: each task's schedule and each report's due date."""
+    found = []
+    for task in plan.all_tasks():
+        if task.schedule is None:
+            continue
+        # `deadlines` gives due/dates as written (even past the plan year) and expands `every`.
+        for day in task.schedule.deadlines(plan.year):
+            found.append(_task_deadline(plan, task, day))
+    for report in plan.reports:
+        found.append(_report_deadline(plan, report))
+    return sorted(found, key=lambda d: d.order)
+
+
+def portal_deadlines(months: Iterable[tuple[int, int]], plans: Sequence[Any]) -> list[Deadline]:
+    """One deadline a month: the last day to send articles to the provincial portal.
+
+    "Before the 20th" means the 19th is the last day. A plan sets the day for its year;
+    with several plans in a year, the earliest day wins (meeting it meets them all).
+    """
+    by_year: dict[int, Any] = {}
+    for plan in sorted(plans, key=lambda p: (p.portal.before_day, p.id)):
+        by_year.setdefault(plan.year, plan)
+    found = []
+    for year, month in months:
+        plan = by_year.get(year)
+        before = plan.portal.before_day if plan is not None else PORTAL_BEFORE_DAY
+        last = min(max(before - 1, 1), calendar.monthrange(year, month)[1])
+        day = date(year, month, last)
+        summary = f"Hạn gửi tin, bài cho Cổng thông tin CCHC tỉnh: tháng {month}/{year} (trước ngày {before}/{month})"
+        details = [f"Gửi tin, bài cải cách hành chính của tháng {month}/{year} trước ngày {before}/{month}/{year}."]
+        if plan is not None:
+            details.append(f"Theo {plan.title}: từ {plan.portal.min} đến {plan.portal.max} tin, bài mỗi tháng.")
+        found.append(
+            Deadline(
+                day,
+                "portal",
+                "Gửi bài Cổng CCHC tỉnh",
+                summary,
+                "\n".join(details),
+                f"cong-cchc/{year}-{month:02d}",
+                plan.url if plan is not None else None,
+            )
+        )
+    return found
+
+
+def _task_deadline(plan: Any, task: Any, day: date) -> Deadline:
+    details = [f"Kế hoạch: {plan.title}", f"Nhiệm vụ {task.stt}: {task.title}"]
+    if task.timeline:
+        details.append(f"Thời gian thực hiện: {task.timeline}")
+    if task.lead:
+        details.append(f"Chủ trì: {task.lead}")
+    return Deadline(
+        day,
+        "task",
+        f"Nhiệm vụ {task.stt}",
+        f"Hạn nhiệm vụ {task.stt}: {task.title}",
+        "\n".join(details),
+        f"{plan.id}/nhiem-vu-{task.stt}/{day.isoformat()}",
+        _task_url(plan, task),
+    )
+
+
+def _task_url(plan: Any, task: Any) -> str:
+    # The plan page gives each task's row an id (`Task.anchor`, e.g. "nv-4-1") when it has one.
+    anchor = getattr(task, "anchor", None)
+    return f"{plan.url}#{anchor}" if anchor else plan.url
+
+
+def _report_deadline(plan: Any, report: Any) -> Deadline:
+    name = report.name
+    # "Quý I" reads "Báo cáo Quý I"; a name already saying "Báo cáo …" is kept as written.
+    label = name if match_key(name).startswith("bao cao") else f"Báo cáo {name}"
+    return Deadline(
+        report.due,
+        "report",
+        label,
+        f"Hạn {label[:1].lower()}{label[1:]}",
+        f"Báo cáo định kỳ theo {plan.title}.",
+        f"{plan.id}/bao-cao-{slugify(name)}/{report.due.isoformat()}",
+        plan.url,
+    )

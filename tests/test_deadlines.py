@@ -1,0 +1,91 @@
+"""Deadlines from plans (stand-ins with the plans interface) and the portal's monthly one."""
+
+from datetime import date
+from types import SimpleNamespace
+
+from plan_standins import PLAN_2026, Plan, PortalQuota, Report, Schedule, Task
+
+from cchc.deadlines import plan_deadlines, portal_deadlines
+
+
+def test_task_due_dates_and_subtasks_become_deadlines():
+    found = {(d.day, d.label) for d in plan_deadlines(PLAN_2026) if d.kind == "task"}
+    assert found == {
+        (date(2026, 2, 28), "Nhiệm vụ 01"),
+        (date(2026, 3, 12), "Nhiệm vụ 4.1"),
+        (date(2026, 9, 5), "Nhiệm vụ 4.1"),
+        (date(2027, 1, 15), "Nhiệm vụ 07"),  # due after the plan year: still shown
+    }
+
+
+def test_ongoing_tasks_and_tasks_without_schedule_have_no_deadline():
+    plan = Plan("p", "KH", 2026, tasks=(Task("1", "Thường xuyên", Schedule(ongoing=True)), Task("2", "Không lịch")))
+    assert plan_deadlines(plan) == []
+
+
+def test_recurring_schedule_expands_over_the_plan_year():
+    plan = Plan("p", "KH", 2028, tasks=(Task("3", "Cập nhật hằng tháng", Schedule(every="month")),))
+    days = [d.day for d in plan_deadlines(plan)]
+    assert len(days) == 12
+    assert date(2028, 2, 29) in days  # leap year: the last day of February
+
+
+def test_task_deadline_text_and_stable_uid():
+    deadline = next(d for d in plan_deadlines(PLAN_2026) if d.label == "Nhiệm vụ 07")
+    assert deadline.summary == "Hạn nhiệm vụ 07: Hội thi tìm hiểu CCHC"
+    assert "Chủ trì: Phòng Tổ chức - Hành chính" in deadline.description
+    assert deadline.uid == "2026-tuyen-truyen-cchc/nhiem-vu-07/2027-01-15"
+    assert deadline.url == "cchc/ke-hoach/2026-tuyen-truyen-cchc/#nv-7"  # the task's row on the plan page
+    assert [d.uid for d in plan_deadlines(PLAN_2026)] == [d.uid for d in plan_deadlines(PLAN_2026)]
+
+
+def test_a_task_without_an_anchor_links_to_its_plan():
+    task = SimpleNamespace(stt="2", title="Việc", schedule=Schedule(due=date(2026, 5, 5)), timeline=None, lead=None)
+    plan = SimpleNamespace(id="p", title="KH", year=2026, url="cchc/ke-hoach/p/", reports=(), all_tasks=lambda: [task])
+    assert [d.url for d in plan_deadlines(plan)] == ["cchc/ke-hoach/p/"]
+
+
+def test_report_deadlines():
+    reports = [d for d in plan_deadlines(PLAN_2026) if d.kind == "report"]
+    assert [(d.day, d.label, d.summary) for d in reports] == [
+        (date(2026, 3, 10), "Báo cáo Quý I", "Hạn báo cáo Quý I"),
+        (date(2026, 11, 25), "Báo cáo năm", "Hạn báo cáo năm"),  # a name saying "Báo cáo" is not doubled
+    ]
+    assert reports[0].uid == "2026-tuyen-truyen-cchc/bao-cao-quy-i/2026-03-10"
+
+
+def test_deadlines_of_a_day_are_ordered_reports_first():
+    plan = Plan(
+        "p",
+        "KH",
+        2026,
+        tasks=(Task("1", "Việc", Schedule(due=date(2026, 6, 10))),),
+        reports=(Report("6 tháng", date(2026, 6, 10)),),
+    )
+    assert [d.kind for d in plan_deadlines(plan)] == ["report", "task"]
+
+
+def test_portal_deadline_is_the_day_before_the_20th_without_plans():
+    found = portal_deadlines([(2025, 12), (2026, 1)], [])
+    assert [d.day for d in found] == [date(2025, 12, 19), date(2026, 1, 19)]
+    assert found[0].summary == "Hạn gửi tin, bài cho Cổng thông tin CCHC tỉnh: tháng 12/2025 (trước ngày 20/12)"
+    assert found[0].uid == "cong-cchc/2025-12"
+    assert found[0].url is None
+
+
+def test_portal_day_is_set_per_plan_year():
+    found = portal_deadlines([(2025, 12), (2026, 3)], [PLAN_2026])  # PLAN_2026: before the 15th
+    assert [d.day for d in found] == [date(2025, 12, 19), date(2026, 3, 14)]
+    assert "từ 1 đến 3 tin, bài mỗi tháng" in found[1].description
+    assert found[1].url == PLAN_2026.url
+
+
+def test_portal_day_with_two_plans_in_a_year_is_the_earliest():
+    plans = [Plan("b", "KH B", 2026, portal=PortalQuota(before_day=10)), Plan("a", "KH A", 2026)]
+    assert portal_deadlines([(2026, 5)], plans)[0].day == date(2026, 5, 9)
+
+
+def test_portal_day_past_the_month_end_is_its_last_day():
+    plans = [Plan("p", "KH", year, portal=PortalQuota(before_day=31)) for year in (2027, 2028)]
+    days = [d.day for d in portal_deadlines([(2027, 2), (2028, 2), (2028, 4)], plans)]
+    assert days == [date(2027, 2, 28), date(2028, 2, 29), date(2028, 4, 30)]
