@@ -19,6 +19,8 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from cchc import search, vndates  # noqa: E402
 from cchc.clock import build_now  # noqa: E402
 from cchc.errors import Collector, ContentErrors  # noqa: E402
+from cchc.pictures import rewrite_images  # noqa: E402
+from cchc.posts import Post  # noqa: E402
 from cchc.render import MarkdownRenderer  # noqa: E402
 from cchc.settings import read_settings  # noqa: E402
 from cchc.site import SiteContent, listing_page_source, load_site, post_page_source  # noqa: E402
@@ -33,6 +35,7 @@ class _Build:
     site: SiteContent | None = None
     summaries: dict[str, str] = {}
     pages: dict[str, object] = {}
+    picture = None  # the `picture` macro of overrides/cchc/_picture.html, loaded once per build
 
 
 _build = _Build()
@@ -60,6 +63,8 @@ def on_pre_build(config) -> None:
     except ContentErrors as exc:
         raise PluginError(str(exc)) from None
     _build.site = site
+    _build.picture = None
+    log.info("cchc: ảnh: %d xử lý mới, %d lấy lại từ bộ nhớ đệm", site.images.encoded, site.images.reused)
     renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
     _build.summaries = {p.src_uri: renderer.html(p.summary) for p in site.section.posts}
 
@@ -70,13 +75,23 @@ def on_files(files: Files, config) -> Files:
     for post in site.section.posts:
         files.append(File.generated(config, post.src_uri, content=post_page_source(post)))
         _build.pages[post.src_uri] = post
-    for asset in site.assets:
-        if files.get_file_from_path(asset.src_uri) is None:
-            files.append(File.generated(config, asset.src_uri, abs_src_path=str(asset.path)))
+    for src_uri, cached in site.images.files():
+        if files.get_file_from_path(src_uri) is None:
+            files.append(File.generated(config, src_uri, abs_src_path=str(cached)))
     for listing in site.listings:
         files.append(File.generated(config, listing.src_uri, content=listing_page_source(listing)))
         _build.pages[listing.src_uri] = listing
     return files
+
+
+def on_page_content(html, page, config, files):
+    post = _build.pages.get(page.file.src_uri)
+    images = _build.site.images.posts.get(page.file.src_uri) if post else None
+    if not images:
+        return html
+    if _build.picture is None:
+        _build.picture = config.theme.get_env().get_template("cchc/_picture.html").module.picture
+    return rewrite_images(html, images, _build.picture, eager_first=not post.image)
 
 
 def on_env(env, config, files):
@@ -100,6 +115,8 @@ def on_page_context(context, page, config, nav):
         "summaries": _build.summaries,
         "now": site.now,
         "neighbours": site.section.neighbours.get(page.file.src_uri, (None, None)),
+        "images": site.images,
+        "share_image": site.images.share_image(item, config.site_url) if isinstance(item, Post) else None,
     }
     return context
 

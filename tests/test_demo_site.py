@@ -31,3 +31,19 @@ def test_demo_has_many_posts_over_every_area(demo):
 def test_demo_spans_the_last_twelve_months(demo):
     months = {p.parent.relative_to(demo / "cchc").as_posix() for p in demo.glob("cchc/20*/*/index.html")}
     assert len(months) >= 12
+
+
+def test_demo_images_carry_no_metadata_and_every_img_has_a_size(demo):
+    from PIL import Image
+
+    from cchc.pictures import IMG_TAG, tag_attrs
+
+    published = [p for p in demo.glob("cchc/**/*") if p.suffix in (".jpg", ".jpeg", ".png", ".webp")]
+    assert len(published) >= 8
+    for path in published:
+        with Image.open(path) as im:
+            assert dict(im.getexif()) == {} and "exif" not in im.info, path
+    pages = [p for p in demo.glob("cchc/**/index.html")]
+    imgs = [tag_attrs(tag) for p in pages for tag in IMG_TAG.findall(p.read_text(encoding="utf-8"))]
+    assert len(imgs) >= 4
+    assert all(img.get("width") and img.get("height") for img in imgs)

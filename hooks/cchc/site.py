@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -17,9 +17,12 @@ import yaml
 from .assets import Asset, collect_assets
 from .collection import Section, load_posts, visible_posts
 from .errors import Collector
+from .images import ImageSet, process_images
 from .listings import Listing, build_listings
 from .posts import Post
 from .settings import Settings
+
+IMAGE_CACHE = ".cache/images"  # processed images, reused across builds (gitignored)
 
 
 @dataclass
@@ -31,6 +34,7 @@ class SiteContent:
     section: Section
     listings: list[Listing]
     assets: list[Asset]
+    images: ImageSet = field(default_factory=ImageSet)
 
     def post_by_uri(self) -> dict[str, Post]:
         return {p.src_uri: p for p in self.section.posts}
@@ -41,7 +45,10 @@ def load_site(root: Path, settings: Settings, now: datetime, preview: bool, prob
     shown = visible_posts(posts, now, preview)
     section = Section.of(shown)
     assets = [a for post in section.posts for a in collect_assets(post, root, problems)]
-    return SiteContent(settings, now, preview, posts, section, build_listings(section, settings), assets)
+    site = SiteContent(settings, now, preview, posts, section, build_listings(section, settings), assets)
+    # Decoded and encoded here, before MkDocs cleans `site/`: a broken photo fails the build.
+    site.images = process_images(assets, settings.images, root / IMAGE_CACHE, problems)
+    return site
 
 
 def post_page_source(post: Post) -> str:
