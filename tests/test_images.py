@@ -271,3 +271,10 @@ def test_image_settings_are_validated():
     read_settings("X", {"cchc": {"images": {"width": 1}}}, problems)
     (warning,) = problems.warnings
     assert "width" in str(warning) and "max_width" in str(warning)
+
+
+def test_unwritable_cache_is_an_error_not_a_crash(tmp_path):
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache/images").write_text("a file where the cache folder should be")
+    _, problems = process(tmp_path, {"posts/anh/a.jpg": plain()}, "![a](anh/a.jpg)")
+    assert "không ghi được" in errors_of(problems)[0]

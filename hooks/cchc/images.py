@@ -323,17 +323,19 @@ def _encode_to_cache(source: _Source, settings: ImageSettings, cache_dir: Path, 
     # Written to a private folder, then renamed into place: a cache entry is whole or absent.
     final = cache_dir / key
     work = cache_dir / f".tmp-{key}-{os.getpid()}-{threading.get_ident()}"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    for width, _, files in encoded.sizes:
-        for fmt, data in files.items():
-            (work / f"{width}.{_EXTENSION[fmt]}").write_bytes(data)
-    (work / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    shutil.rmtree(final, ignore_errors=True)  # an incomplete entry (a file deleted by hand)
     try:
-        os.replace(work, final)
-    except OSError:  # another build wrote the same entry meanwhile: same bytes, keep theirs
         shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        for width, _, files in encoded.sizes:
+            for fmt, data in files.items():
+                (work / f"{width}.{_EXTENSION[fmt]}").write_bytes(data)
+        (work / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        shutil.rmtree(final, ignore_errors=True)  # an incomplete entry (a file deleted by hand)
+        os.replace(work, final)
+    except OSError as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        if _cached(final) is None:  # else another build wrote the same entry meanwhile: same bytes
+            return f"không ghi được thư mục tạm của ảnh {cache_dir} ({exc.strerror})."
     return meta
 
 
