@@ -19,6 +19,8 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from cchc import feeds, ical, portal, vndates  # noqa: E402
 from cchc.clock import build_now  # noqa: E402
 from cchc.errors import Collector, ContentErrors  # noqa: E402
+from cchc.pictures import rewrite_images  # noqa: E402
+from cchc.posts import Post  # noqa: E402
 from cchc.render import MarkdownRenderer  # noqa: E402
 from cchc.settings import read_settings  # noqa: E402
 from cchc.site import SiteContent, listing_page_source, load_site, post_page_source  # noqa: E402
@@ -36,6 +38,7 @@ class _Build:
     base_url = ""  # site_url, for the feeds' absolute links
     portal: portal.PortalReport | None = None
     contents: dict[str, str] = {}  # post src_uri -> rendered HTML, for the feeds
+    picture = None  # the `picture` macro of overrides/cchc/_picture.html, loaded in on_files
 
 
 _build = _Build()
@@ -69,19 +72,23 @@ def on_pre_build(config) -> None:
     except ContentErrors as exc:
         raise PluginError(str(exc)) from None
     _build.site = site
+    _build.picture = None
+    log.info("cchc: ảnh: %d xử lý mới, %d lấy lại từ bộ nhớ đệm", site.images.encoded, site.images.reused)
     renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
     _build.summaries = {p.src_uri: renderer.html(p.summary) for p in site.section.posts}
 
 
 def on_files(files: Files, config) -> Files:
     site = _build.site
+    # Post bodies are rendered before `on_env`, so the macro comes from its own theme env.
+    _build.picture = config.theme.get_env().get_template("cchc/_picture.html").module.picture
     _build.pages = {}
     for post in site.section.posts:
         files.append(File.generated(config, post.src_uri, content=post_page_source(post)))
         _build.pages[post.src_uri] = post
-    for asset in site.assets:
-        if files.get_file_from_path(asset.src_uri) is None:
-            files.append(File.generated(config, asset.src_uri, abs_src_path=str(asset.path)))
+    for src_uri, cached in site.images.files():
+        if files.get_file_from_path(src_uri) is None:
+            files.append(File.generated(config, src_uri, abs_src_path=str(cached)))
     for listing in site.listings:
         files.append(File.generated(config, listing.src_uri, content=listing_page_source(listing)))
         _build.pages[listing.src_uri] = listing
@@ -114,13 +121,20 @@ def on_page_context(context, page, config, nav):
         "now": site.now,
         "neighbours": site.section.neighbours.get(page.file.src_uri, (None, None)),
         "portal": _build.portal,
+        "images": site.images,
+        "share_image": site.images.share_image(item, config.site_url) if isinstance(item, Post) else None,
     }
     return context
 
 
 def on_page_content(html, page, config, files):
-    if page.file.src_uri in _build.pages:
-        _build.contents[page.file.src_uri] = html  # the feeds carry each post's full HTML
+    item = _build.pages.get(page.file.src_uri)
+    if not isinstance(item, Post):
+        return html
+    images = _build.site.images.posts.get(page.file.src_uri)
+    if images:
+        html = rewrite_images(html, images, _build.picture, eager_first=not item.image)
+    _build.contents[page.file.src_uri] = html  # the feeds carry each post's full HTML
     return html
 
 

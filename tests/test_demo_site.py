@@ -44,6 +44,8 @@ def test_demo_portal_feed_has_one_to_three_items_a_month_and_parses(demo):
         months[month] = months.get(month, 0) + 1
     assert len(months) == 12 and all(1 <= n <= 3 for n in months.values()), months
     assert not feedparser.parse(demo / "cchc/rss.xml").bozo
+
+
 def test_demo_has_a_calendar_for_every_month_of_its_posts(demo):
     post_months = {p.parent.parent.relative_to(demo / "cchc").as_posix() for p in demo.glob("cchc/20*/*/*/index.html")}
     for month in post_months:
@@ -52,3 +54,19 @@ def test_demo_has_a_calendar_for_every_month_of_its_posts(demo):
     landing = (demo / "cchc/index.html").read_text(encoding="utf-8")
     assert 'aria-labelledby="cchc-calendar"' in landing and "Tháng 11 năm 2026" in landing
     assert (demo / "cchc/lich.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_demo_images_carry_no_metadata_and_every_img_has_a_size(demo):
+    from PIL import Image
+
+    from cchc.pictures import IMG_TAG, tag_attrs
+
+    published = [p for p in demo.glob("cchc/**/*") if p.suffix in (".jpg", ".jpeg", ".png", ".webp")]
+    assert len(published) >= 8
+    for path in published:
+        with Image.open(path) as im:
+            assert dict(im.getexif()) == {} and "exif" not in im.info, path
+    pages = [p for p in demo.glob("cchc/**/index.html")]
+    imgs = [tag_attrs(tag) for p in pages for tag in IMG_TAG.findall(p.read_text(encoding="utf-8"))]
+    assert len(imgs) >= 4
+    assert all(img.get("width") and img.get("height") for img in imgs)

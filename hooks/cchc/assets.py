@@ -1,25 +1,47 @@
-"""Files a post refers to by relative path (images beside the post)."""
+"""The images a post uses (its `image:` cover and those in its body), found and checked.
+
+Each must be a file inside the post's own folder tree: a path that climbs out of it,
+an absolute path or a `file:`/`data:` address is an error, so a post cannot publish
+files from elsewhere in the repository or the machine.
+"""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .errors import Collector
+from .pictures import IMG_TAG, tag_attrs
 from .posts import Post
+from .vntext import nfc
 
-# ![alt](path "title") and <img src="path">: the two ways editors put images in.
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
-_HTML_IMAGE = re.compile(r"<img\b[^>]*\bsrc=[\"']([^\"']+)[\"']", re.I)
+# ![alt](path "title"): the Markdown way editors put images in; `<img …>` is the HTML one.
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+[\"'][^)]*[\"'])?\s*\)")
+_WEB = ("http", "https")
+
+
+@dataclass(frozen=True)
+class ImageUse:
+    """One place a post shows an image."""
+
+    ref: str  # as written in the post
+    alt: str | None  # None: no alt text given
+    line: int | None
+    cover: bool = False
 
 
 @dataclass(frozen=True)
 class Asset:
+    """One local image file of a post (several uses of the same file are one asset)."""
+
     post: Post
-    ref: str  # as written in the post, relative to it
+    ref: str  # normalised path relative to the post, e.g. "anh/hoi-nghi.jpg"
     path: Path  # absolute file on disk
+    key: str | None = None  # front-matter key of the first use (`image`), for error reports
+    line: int | None = None  # line of the first use
 
     @property
     def src_uri(self) -> str:
@@ -27,36 +49,82 @@ class Asset:
         return f"{self.post.url}{self.ref}"
 
 
-def image_refs(post: Post) -> list[str]:
-    refs = [post.image] if post.image else []
-    refs += _MD_IMAGE.findall(post.body) + _HTML_IMAGE.findall(post.body)
-    local = []
-    for ref in refs:
-        parts = urlsplit(ref)
-        if parts.scheme or parts.netloc or ref.startswith("#"):
-            continue  # web addresses and anchors are not files of ours
-        local.append(unquote(parts.path))
-    return list(dict.fromkeys(local))
+def image_uses(post: Post) -> list[ImageUse]:
+    """The cover first, then the body's images in reading order."""
+    uses = [ImageUse(post.image, post.image_alt, post.lines.get("image"), cover=True)] if post.image else []
+    found = [(m.start(), m.group(2) or m.group(3), m.group(1)) for m in _MD_IMAGE.finditer(post.body)]
+    for match in IMG_TAG.finditer(post.body):
+        attrs = tag_attrs(match.group(0))
+        if attrs.get("src"):
+            found.append((match.start(), attrs["src"], attrs.get("alt")))
+    first_line = _body_first_line(post) if found else None
+    for offset, ref, alt in sorted(found, key=lambda item: item[0]):
+        line = first_line + post.body.count("\n", 0, offset) if first_line else None
+        uses.append(ImageUse(ref, alt.strip() if alt is not None else None, line))
+    return uses
+
+
+def normalize_ref(ref: str) -> str:
+    """The path a reference names, as the built page's `src` names it."""
+    return posixpath.normpath(unquote(urlsplit(ref).path))
 
 
 def collect_assets(post: Post, root: Path, problems: Collector) -> list[Asset]:
-    """Resolve a post's images; a path outside the post's folder or a missing file is an error."""
-    assets = []
+    """Resolve a post's images; each problem names the post, the image and the line."""
+    assets: dict[str, Asset] = {}
     base = post.path.parent.resolve()
-    for ref in image_refs(post):
-        key = "image" if ref == post.image else None
-        line = post.lines.get("image") if key else None
-        target = (base / ref).resolve()
-        if ref.startswith("/") or Path(ref).is_absolute() or not target.is_relative_to(base):
-            problems.error(
+    if post.image_alt and not post.image:
+        problems.warning(post.source, "Có `image_alt` nhưng không có ảnh bìa (`image`).", "image_alt")
+    for use in image_uses(post):
+        key = "image" if use.cover else None
+
+        def error(message: str, use: ImageUse = use, key: str | None = key) -> None:
+            problems.error(post.source, f'Ảnh "{use.ref}": {message}', key, use.line)
+
+        parts = urlsplit(use.ref)
+        if use.ref.startswith("#") or not use.ref.strip():
+            continue
+        if parts.scheme in _WEB or (parts.netloc and not parts.scheme):
+            problems.warning(
                 post.source,
-                f'Ảnh "{ref}" nằm ngoài thư mục của bài viết; hãy đặt ảnh cạnh bài hoặc trong thư mục con.',
+                f'Ảnh "{use.ref}" lấy từ trang ngoài nên không được thu nhỏ và xóa thông tin ẩn (EXIF); '
+                "hãy tải ảnh về, đặt cạnh bài và ghi đường dẫn tương đối.",
                 key,
-                line,
+                use.line,
             )
             continue
-        if not target.is_file():
-            problems.error(post.source, f'Không tìm thấy ảnh "{ref}" (đường dẫn tính từ thư mục của bài).', key, line)
+        if parts.scheme:
+            error("chỉ dùng được tệp ảnh đặt cạnh bài (không dùng địa chỉ file:, data:, ổ đĩa C:...).")
             continue
-        assets.append(Asset(post, target.relative_to(base).as_posix(), target))
-    return assets
+        ref = normalize_ref(use.ref)
+        if ref.startswith("/") or ref == ".." or ref.startswith("../"):
+            error("nằm ngoài thư mục của bài viết; hãy đặt ảnh cạnh bài hoặc trong thư mục con.")
+            continue
+        target = (base / ref).resolve()
+        # A symbolic link may still point out of the folder: judge where it really leads.
+        if not target.is_relative_to(base) or not target.is_relative_to(root.resolve()):
+            error("nằm ngoài thư mục của bài viết; hãy đặt ảnh cạnh bài hoặc trong thư mục con.")
+            continue
+        if not target.is_file():
+            error("không tìm thấy tệp (đường dẫn tính từ thư mục của bài).")
+            continue
+        if not use.cover and not use.alt:
+            problems.warning(
+                post.source,
+                f'Ảnh "{use.ref}" thiếu lời mô tả (alt) cho người khiếm thị: viết ![mô tả ngắn]({use.ref}).',
+                None,
+                use.line,
+            )
+        assets.setdefault(ref, Asset(post, ref, target, key, use.line))
+    return list(assets.values())
+
+
+def _body_first_line(post: Post) -> int | None:
+    """Line of the file where the body starts, to point editors at an image's line."""
+    try:
+        text = nfc(post.path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not text.endswith(post.body):
+        return None
+    return text.count("\n", 0, len(text) - len(post.body)) + 1

@@ -26,6 +26,7 @@ KNOWN_KEYS = frozenset(
         "tags",
         "summary",
         "image",
+        "image_alt",
         "plan",
         "tasks",
         "portal",
@@ -59,6 +60,7 @@ class Post:
     tags: tuple[str, ...] = ()
     summary: str = ""  # Markdown
     image: str | None = None
+    image_alt: str | None = None  # the cover's alt text; templates fall back to the title
     plan: str | None = None
     tasks: tuple[str, ...] = ()
     portal: bool = False
@@ -202,6 +204,7 @@ def _build_post(
         tags=tuple(dict.fromkeys(_strings(meta.get("tags")))),
         summary=summary,
         image=_text(meta.get("image")) or None,
+        image_alt=_text(meta.get("image_alt")) or None,
         plan=plan,
         tasks=tasks,
         portal=flags["portal"],

@@ -32,6 +32,24 @@ DEFAULT_AREAS: tuple[Area, ...] = (
 
 
 @dataclass(frozen=True)
+class ImageSettings:
+    """`extra.cchc.images`: how post photos are resized and encoded (see README, Images)."""
+
+    max_width: int = 1600  # px; wider photos are scaled down, smaller ones never enlarged
+    thumb_width: int = 480  # px; lists, cards and the social-share image
+    quality: int = 82  # JPEG and WebP quality, 1-95
+    max_megapixels: int = 60  # larger images are refused as decompression bombs
+
+    @property
+    def max_pixels(self) -> int:
+        return self.max_megapixels * 1_000_000
+
+
+# key: (lowest, highest) accepted value
+_IMAGE_LIMITS = {"max_width": (320, 8000), "thumb_width": (64, 2000), "quality": (1, 95), "max_megapixels": (1, 500)}
+
+
+@dataclass(frozen=True)
 class Settings:
     unit: str = "Đơn vị"
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Ho_Chi_Minh"))
@@ -40,6 +58,7 @@ class Settings:
     posts_dir: str = "posts"
     plans_dir: str = "plans"
     section: str = "cchc"  # URL prefix of the section
+    images: ImageSettings = field(default_factory=ImageSettings)
 
     def find_area(self, value: str) -> Area | None:
         """Match by key or by label, ignoring case and marks."""
@@ -79,7 +98,35 @@ def read_settings(site_name: str, extra: dict[str, Any], problems: Collector) ->
     for key in ("posts_dir", "plans_dir"):
         if key in raw:
             kwargs[key] = str(raw[key])
+    if "images" in raw:
+        kwargs["images"] = _read_images(raw["images"], problems)
     return Settings(**kwargs)
+
+
+def _read_images(value: Any, problems: Collector) -> ImageSettings:
+    if not isinstance(value, dict):
+        problems.error(CONFIG_FILE, "`extra.cchc.images` phải là một nhóm khóa (mapping).", "extra.cchc.images")
+        return ImageSettings()
+    kwargs: dict[str, int] = {}
+    for key, number in value.items():
+        where = f"extra.cchc.images.{key}"
+        if key not in _IMAGE_LIMITS:
+            problems.warning(
+                CONFIG_FILE, f"Khóa `{key}` không được hỗ trợ; các khóa hợp lệ: {', '.join(_IMAGE_LIMITS)}.", where
+            )
+            continue
+        low, high = _IMAGE_LIMITS[key]
+        if isinstance(number, bool) or not isinstance(number, int) or not low <= number <= high:
+            problems.error(CONFIG_FILE, f"`{key}` phải là số nguyên từ {low} đến {high}.", where)
+            continue
+        kwargs[key] = number
+    images = ImageSettings(**kwargs)
+    if images.thumb_width > images.max_width:
+        problems.error(
+            CONFIG_FILE, "`thumb_width` (ảnh nhỏ) không được lớn hơn `max_width`.", "extra.cchc.images.thumb_width"
+        )
+        return ImageSettings()
+    return images
 
 
 def _read_areas(value: Any, problems: Collector) -> tuple[Area, ...]:

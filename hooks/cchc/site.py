@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -18,9 +18,12 @@ from .assets import Asset, collect_assets
 from .calendars import Calendar, build_calendar, calendar_listings
 from .collection import Section, load_posts, visible_posts
 from .errors import Collector
+from .images import ImageSet, process_images
 from .listings import Listing, build_listings
 from .posts import Post
 from .settings import Settings
+
+IMAGE_CACHE = ".cache/images"  # processed images, reused across builds (gitignored)
 
 
 @dataclass
@@ -33,6 +36,7 @@ class SiteContent:
     listings: list[Listing]
     assets: list[Asset]
     calendar: Calendar | None = None
+    images: ImageSet = field(default_factory=ImageSet)
 
     def post_by_uri(self) -> dict[str, Post]:
         return {p.src_uri: p for p in self.section.posts}
@@ -47,6 +51,8 @@ def load_site(root: Path, settings: Settings, now: datetime, preview: bool, prob
     # Calendars: posts by day and the plans' deadlines (plans, when loaded, are on `site`).
     site.calendar = build_calendar(section.posts, getattr(site, "plans", []), now, settings.timezone)
     site.listings += calendar_listings(site.calendar)
+    # Decoded and encoded here, before MkDocs cleans `site/`: a broken photo fails the build.
+    site.images = process_images(assets, settings.images, root / IMAGE_CACHE, problems)
     return site
 
 

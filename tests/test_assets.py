@@ -1,0 +1,87 @@
+"""Finding a post's images: paths kept inside the post's folder, alt text, lines."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from cchc.assets import collect_assets, image_uses
+from cchc.errors import Collector
+from cchc.posts import read_post
+from cchc.settings import Settings
+from conftest import post, write_tree
+from photos import plain
+
+
+def collect(tmp_path: Path, body: str, files: dict | None = None, **meta):
+    write_tree(tmp_path, {"posts/2026/bai.md": post("Bài", body=body, **meta), **(files or {})})
+    problems = Collector()
+    found = read_post(tmp_path / "posts/2026/bai.md", "posts/2026/bai.md", Settings(), problems)
+    return found, collect_assets(found, tmp_path, problems), problems
+
+
+def test_uses_in_reading_order_with_alt_and_line(tmp_path):
+    body = 'Đầu.\n\n![Một](anh/1.jpg "tiêu đề")\n\n<img src="anh/2.png" alt="Hai">\n\n![Ba](<anh/ba ba.jpg>)'
+    found, _, _ = collect(tmp_path, body, image="anh/bia.jpg", image_alt="Bìa")
+    uses = image_uses(found)
+    assert [(u.ref, u.alt, u.cover) for u in uses] == [
+        ("anh/bia.jpg", "Bìa", True),
+        ("anh/1.jpg", "Một", False),
+        ("anh/2.png", "Hai", False),
+        ("anh/ba ba.jpg", "Ba", False),
+    ]
+    assert [u.line for u in uses] == [6, 12, 14, 16]
+
+
+def test_local_images_resolved_once_each(tmp_path):
+    files = {"posts/2026/anh/a.jpg": plain(), "posts/2026/anh/con/b.jpg": plain()}
+    _, assets, problems = collect(tmp_path, "![a](anh/a.jpg) ![a](./anh/a.jpg) ![b](anh/con/../con/b.jpg)", files)
+    assert problems.problems == []
+    assert [a.ref for a in assets] == ["anh/a.jpg", "anh/con/b.jpg"]
+    assert assets[0].src_uri == "cchc/2026/03/bai/anh/a.jpg"
+
+
+@pytest.mark.parametrize(
+    "ref", ["../../etc/passwd", "/etc/passwd", "anh/../../bai-khac/x.jpg", "file:///etc/passwd", "C:/anh.jpg"]
+)
+def test_paths_leaving_the_post_folder_are_errors(tmp_path, ref):
+    _, assets, problems = collect(tmp_path, f"![x]({ref})", {"posts/bai-khac/x.jpg": plain()})
+    (error,) = problems.errors
+    assert assets == []
+    assert str(error).startswith("posts/2026/bai.md, dòng 8:") and f'Ảnh "{ref}"' in str(error)
+
+
+def test_cover_outside_is_an_error_on_the_image_key(tmp_path):
+    _, _, problems = collect(tmp_path, "x", image="../../../etc/passwd")
+    (error,) = problems.errors
+    assert error.key == "image" and error.line == 6 and "ngoài thư mục" in error.message
+
+
+def test_symlink_out_of_the_folder_is_an_error(tmp_path):
+    (tmp_path / "secret.jpg").write_bytes(plain())
+    (tmp_path / "posts/2026/anh").mkdir(parents=True)
+    os.symlink(tmp_path / "secret.jpg", tmp_path / "posts/2026/anh/link.jpg")
+    _, assets, problems = collect(tmp_path, "![x](anh/link.jpg)")
+    assert assets == [] and "ngoài thư mục" in str(problems.errors[0])
+
+
+def test_missing_file_is_an_error(tmp_path):
+    _, _, problems = collect(tmp_path, "![x](anh/khong-co.jpg)")
+    assert 'Ảnh "anh/khong-co.jpg": không tìm thấy tệp' in str(problems.errors[0])
+
+
+def test_missing_alt_is_a_warning_and_web_images_warn(tmp_path):
+    files = {"posts/2026/anh/a.jpg": plain()}
+    _, assets, problems = collect(tmp_path, "![](anh/a.jpg)\n\n![Ảnh ngoài](https://example.com/x.jpg)", files)
+    assert len(assets) == 1 and problems.errors == []
+    alt, web = problems.warnings
+    assert alt.line == 8 and "thiếu lời mô tả (alt)" in alt.message
+    assert web.line == 10 and "trang ngoài" in web.message
+
+
+def test_cover_without_alt_is_fine_and_image_alt_without_image_warns(tmp_path):
+    _, _, problems = collect(tmp_path, "x", {"posts/2026/anh/a.jpg": plain()}, image="anh/a.jpg")
+    assert problems.problems == []
+    _, _, problems = collect(tmp_path, "x", image_alt="Mô tả")
+    (warning,) = problems.warnings
+    assert warning.key == "image_alt"
