@@ -275,12 +275,13 @@ def load_plans(root: Path, settings: Settings, problems: Collector) -> list[Plan
     return sorted(plans, key=lambda p: (-p.year, p.id))
 
 
-def plan_files(root: Path, settings: Settings) -> set[str]:
-    """Ids the plan files on disk would have by name, readable or not."""
+def unreadable_plan_ids(root: Path, settings: Settings, plans: list[Plan]) -> set[str]:
+    """Ids (by file name) of plan files that failed to load: their errors are reported already."""
     base = root / settings.plans_dir
     if not base.is_dir():
         return set()
-    return {p.stem for p in [*base.glob("*.yaml"), *base.glob("*.yml")]}
+    loaded = {Path(plan.source).stem for plan in plans}
+    return {p.stem for p in [*base.glob("*.yaml"), *base.glob("*.yml")]} - loaded
 
 
 def read_plan(path: Path, source: str, problems: Collector) -> Plan | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from .assets import Asset, collect_assets
 from .collection import Section, load_posts, visible_posts
 from .errors import Collector
 from .listings import Listing, build_listings
+from .plans import Plan, check_post_references, load_plans, unreadable_plan_ids
 from .posts import Post
 from .settings import Settings
 
@@ -31,6 +32,7 @@ class SiteContent:
     section: Section
     listings: list[Listing]
     assets: list[Asset]
+    plans: list[Plan] = field(default_factory=list)  # newest year first, then id
 
     def post_by_uri(self) -> dict[str, Post]:
         return {p.src_uri: p for p in self.section.posts}
@@ -38,10 +40,12 @@ class SiteContent:
 
 def load_site(root: Path, settings: Settings, now: datetime, preview: bool, problems: Collector) -> SiteContent:
     posts = load_posts(root, settings, problems)
+    plans = load_plans(root, settings, problems)
+    check_post_references(posts, plans, problems, pending=unreadable_plan_ids(root, settings, plans))
     shown = visible_posts(posts, now, preview)
     section = Section.of(shown)
     assets = [a for post in section.posts for a in collect_assets(post, root, problems)]
-    return SiteContent(settings, now, preview, posts, section, build_listings(section, settings), assets)
+    return SiteContent(settings, now, preview, posts, section, build_listings(section, settings), assets, plans)
 
 
 def post_page_source(post: Post) -> str:
