@@ -19,6 +19,8 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from cchc import search, vndates  # noqa: E402
 from cchc.clock import build_now  # noqa: E402
 from cchc.errors import Collector, ContentErrors  # noqa: E402
+from cchc.planpages import page_source as plan_page_source  # noqa: E402
+from cchc.planpages import plan_pages  # noqa: E402
 from cchc.render import MarkdownRenderer  # noqa: E402
 from cchc.settings import read_settings  # noqa: E402
 from cchc.site import SiteContent, listing_page_source, load_site, post_page_source  # noqa: E402
@@ -76,6 +78,9 @@ def on_files(files: Files, config) -> Files:
     for listing in site.listings:
         files.append(File.generated(config, listing.src_uri, content=listing_page_source(listing)))
         _build.pages[listing.src_uri] = listing
+    for page in plan_pages(site.progress):
+        files.append(File.generated(config, page.src_uri, content=plan_page_source(page)))
+        _build.pages[page.src_uri] = page
     return files
 
 

@@ -142,6 +142,9 @@ class Task:
     expects: Expects | None = None
     subtasks: tuple[Task, ...] = ()
     line: int | None = field(default=None, compare=False)  # line of the task in its file
+    # List fields written inline (`forms: [Tin, bài, hình ảnh]`): shown as typed, commas and all,
+    # since YAML splits such a list at every comma. Lists written one item a line show as lists.
+    inline: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def key(self) -> tuple[int, ...]:
@@ -407,6 +410,11 @@ class _Reader:
                 result.append(" ".join(str(item).split()))
         return tuple(result)
 
+    def is_inline(self, path: KeyPath) -> bool:
+        """A list written on its key's line (`[a, b]`) rather than one `- item` a line."""
+        value = self.get(path)
+        return isinstance(value, list) and bool(value) and self.doc.line(*path, 0) == self.doc.line(*path)
+
     def integer(self, path: KeyPath, low: int, high: int, what: str) -> int | None:
         value = self.text(path)
         if value is None:
@@ -593,6 +601,7 @@ class _Reader:
             expects=self.expects((*path, "expects"), label),
             subtasks=subtasks,
             line=self.line(path),
+            inline=frozenset(k for k in ("outputs", "forms", "support") if self.is_inline((*path, k))),
         )
         self.task_paths[id(task)] = path
         return task if key else None

@@ -20,6 +20,7 @@ from .errors import Collector
 from .listings import Listing, build_listings
 from .plans import Plan, check_post_references, load_plans, unreadable_plan_ids
 from .posts import Post
+from .progress import PlanProgress, plan_progress
 from .settings import Settings
 
 
@@ -33,9 +34,15 @@ class SiteContent:
     listings: list[Listing]
     assets: list[Asset]
     plans: list[Plan] = field(default_factory=list)  # newest year first, then id
+    progress: list[PlanProgress] = field(default_factory=list)  # of each plan, as of the build's local date
 
     def post_by_uri(self) -> dict[str, Post]:
         return {p.src_uri: p for p in self.section.posts}
+
+    def current_plan(self) -> PlanProgress | None:
+        """The first plan of the build's (local) year, for the landing page."""
+        year = self.now.astimezone(self.settings.timezone).year
+        return next((p for p in self.progress if p.plan.year == year), None)
 
 
 def load_site(root: Path, settings: Settings, now: datetime, preview: bool, problems: Collector) -> SiteContent:
@@ -45,7 +52,10 @@ def load_site(root: Path, settings: Settings, now: datetime, preview: bool, prob
     shown = visible_posts(posts, now, preview)
     section = Section.of(shown)
     assets = [a for post in section.posts for a in collect_assets(post, root, problems)]
-    return SiteContent(settings, now, preview, posts, section, build_listings(section, settings), assets, plans)
+    today = now.astimezone(settings.timezone).date()
+    progress = [plan_progress(plan, section.posts, today, settings) for plan in plans]
+    listings = build_listings(section, settings)
+    return SiteContent(settings, now, preview, posts, section, listings, assets, plans, progress)
 
 
 def post_page_source(post: Post) -> str:
