@@ -1,5 +1,6 @@
 """The repository as a unit clones it: the demo content builds cleanly and looks alive."""
 
+import re
 import shutil
 
 import pytest
@@ -31,3 +32,15 @@ def test_demo_has_many_posts_over_every_area(demo):
 def test_demo_spans_the_last_twelve_months(demo):
     months = {p.parent.relative_to(demo / "cchc").as_posix() for p in demo.glob("cchc/20*/*/index.html")}
     assert len(months) >= 12
+
+
+def test_demo_plan_shows_progress_from_the_demo_posts(demo):
+    page = (demo / "cchc/ke-hoach/2026-tuyen-truyen-cchc/index.html").read_text(encoding="utf-8")
+    assert "Trung tâm Y tế Mẫu" in page and "ngày 05 tháng 02 năm 2026" in page
+    summary = page[page.index("cchc-status-counts") : page.index("</ul>", page.index("cchc-status-counts"))]
+    counts = dict(re.findall(r">([^<]+)</span> <strong>(\d+)</strong>", summary))
+    assert set(counts) == {"Hoàn thành", "Đang thực hiện", "Sắp đến hạn", "Quá hạn", "Thường xuyên"}
+    assert all(int(n) > 0 for n in counts.values()), counts  # the demo shows every status
+    assert "8/9 tháng" in page and "Khám bệnh bảo hiểm y tế bằng căn cước" in page
+    landing = (demo / "cchc/index.html").read_text(encoding="utf-8")
+    assert 'href="ke-hoach/2026-tuyen-truyen-cchc/"' in landing

@@ -67,6 +67,7 @@ PLAN_KEYS = frozenset(
         "reports",
         "portal",
         "recipients",
+        "appendix_title",
     }
 )
 TASK_KEYS = frozenset(
@@ -210,6 +211,7 @@ class Plan:
     parent: str | None = None  # cơ quan chủ quản, above the issuer
     issued_month: int | None = None  # "ngày … tháng 02 năm 2026": month known, day left blank
     recipients: tuple[str, ...] = ()  # Nơi nhận
+    appendix_title: str | None = None  # the Phụ lục's own heading, when the document words it differently
 
     @property
     def url(self) -> str:
@@ -511,6 +513,7 @@ class _Reader:
             parent=self.text(("parent",)),
             issued_month=issued_month,
             recipients=self.strings(("recipients",)),
+            appendix_title=self.text(("appendix_title",)),
         )
 
     def issued(self) -> tuple[date | None, int | None]:
@@ -584,7 +587,9 @@ class _Reader:
                 f"{parent.stt.rstrip('.')}.2…",
             )
             key = None
-        title = self.required_text((*path, "title"), f"{label}: thiếu tên nhiệm vụ (title).")
+        title = self.text((*path, "title"), block=True) or ""  # a cell may hold several lines
+        if not title:
+            self.error((*path, "title"), f"{label}: thiếu tên nhiệm vụ (title).")
         lead = self.text((*path, "lead"), block=True)
         draft = Task(stt or "0", title)
         subtasks = self.tasks((*path, "subtasks"), draft if key else None) if "subtasks" in self.get(path) else ()
@@ -669,6 +674,15 @@ class _Reader:
                 self.error((*path, "from"), f"Kỳ báo cáo {name}: ngày bắt đầu (from) sau hạn nộp (due).")
             if name and due:
                 result.append(Report(name, due, start))
+                year = self.get(("year",))
+                if year and str(year).isdigit() and due.year < int(year):
+                    self.problems.warning(
+                        self.source,
+                        f"Kỳ báo cáo {name}: hạn nộp {due.day}/{due.month}/{due.year} trước năm kế hoạch {year}; "
+                        "kiểm tra lại năm của hạn nộp.",
+                        _key((*path, "due")),
+                        self.line((*path, "due")),
+                    )
         return tuple(sorted(result, key=lambda r: (r.due, r.name)))
 
     def portal(self) -> PortalQuota:

@@ -382,7 +382,7 @@ def report_summaries(
     result = []
     for report in plan.reports:
         state = "past" if report.due < today else ("next" if report is upcoming[0] else "future")
-        start = report.start or date(plan.year, 1, 1)
+        start = report.start or date(min(plan.year, report.due.year), 1, 1)
         end = min(report.due, today)
         window = ordered[bisect.bisect_left(days, start) : bisect.bisect_right(days, end)] if end >= start else []
         result.append(_summary(plan, report, state, start, end, window, linked, settings))
@@ -414,7 +414,7 @@ def _summary(
     departments: Counter[str] = Counter(p.department or "" for p in window)
     by_department = tuple(
         Count(name or "(Không ghi đơn vị)", n)
-        for name, n in sorted(departments.items(), key=lambda kv: (-kv[1], kv[0]))
+        for name, n in sorted(departments.items(), key=lambda kv: (-kv[1], not kv[0], kv[0]))
     )
     portal = tuple(sorted((p for p in window if p.portal), key=lambda p: (p.date, p.source)))
     return ReportProgress(report, state, start, end, len(window), tuple(by_task), empty, by_area, by_department, portal)
