@@ -24,7 +24,6 @@ from .vndates import DateFormatError, parse_date
 from .vntext import match_key, nfc, slugify
 from .yamlsource import Located, YamlSyntaxError, parse
 
-PERIODS = ("month", "quarter", "year")
 PERIOD_WORDS = {"month": "tháng", "quarter": "quý", "year": "năm"}
 # Editors write the period in English (the documented form) or in Vietnamese.
 _PERIOD_ALIASES = {
@@ -216,10 +215,6 @@ class Plan:
     @property
     def url(self) -> str:
         return f"cchc/ke-hoach/{self.id}/"
-
-    @property
-    def src_uri(self) -> str:
-        return f"{self.url}index.md"
 
     def all_tasks(self) -> Iterator[Task]:
         """Tasks and subtasks, depth first, in the order of the Phụ lục."""
