@@ -20,6 +20,8 @@ from cchc import feeds, ical, portal, vndates  # noqa: E402
 from cchc.clock import build_now  # noqa: E402
 from cchc.errors import Collector, ContentErrors  # noqa: E402
 from cchc.pictures import rewrite_images  # noqa: E402
+from cchc.planpages import page_source as plan_page_source  # noqa: E402
+from cchc.planpages import plan_pages  # noqa: E402
 from cchc.posts import Post  # noqa: E402
 from cchc.render import MarkdownRenderer  # noqa: E402
 from cchc.settings import read_settings  # noqa: E402
@@ -61,7 +63,7 @@ def on_pre_build(config) -> None:
     site = load_site(root, settings, build_now(), _build.preview, problems)
     _build.base_url = feeds.base_url(config.site_url, problems)
     _build.portal = portal.build_report(
-        site.all_posts, portal.QuotaRules.from_plans(getattr(site, "plans", [])), site.now, settings.timezone
+        site.all_posts, portal.QuotaRules.from_plans(site.plans), site.now, settings.timezone
     )
     portal.check_quota(_build.portal, settings.posts_dir, problems)
     _build.contents = {}
@@ -92,6 +94,9 @@ def on_files(files: Files, config) -> Files:
     for listing in site.listings:
         files.append(File.generated(config, listing.src_uri, content=listing_page_source(listing)))
         _build.pages[listing.src_uri] = listing
+    for page in plan_pages(site.progress):
+        files.append(File.generated(config, page.src_uri, content=plan_page_source(page)))
+        _build.pages[page.src_uri] = page
     deadlines = ical.deadline_calendar(
         site.calendar.deadlines, site.settings.unit, site.now, config.site_url, site.settings.timezone.key
     )

@@ -1,5 +1,6 @@
 """The repository as a unit clones it: the demo content builds cleanly and looks alive."""
 
+import re
 import shutil
 
 import pytest
@@ -70,3 +71,15 @@ def test_demo_images_carry_no_metadata_and_every_img_has_a_size(demo):
     imgs = [tag_attrs(tag) for p in pages for tag in IMG_TAG.findall(p.read_text(encoding="utf-8"))]
     assert len(imgs) >= 4
     assert all(img.get("width") and img.get("height") for img in imgs)
+
+
+def test_demo_plan_shows_progress_from_the_demo_posts(demo):
+    page = (demo / "cchc/ke-hoach/2026-tuyen-truyen-cchc/index.html").read_text(encoding="utf-8")
+    assert "Trung tâm Y tế Mẫu" in page and "ngày 05 tháng 02 năm 2026" in page
+    summary = page[page.index("cchc-status-counts") : page.index("</ul>", page.index("cchc-status-counts"))]
+    counts = dict(re.findall(r">([^<]+)</span> <strong>(\d+)</strong>", summary))
+    assert set(counts) == {"Hoàn thành", "Đang thực hiện", "Sắp đến hạn", "Quá hạn", "Thường xuyên"}
+    assert all(int(n) > 0 for n in counts.values()), counts  # the demo shows every status
+    assert "8/9 tháng" in page and "Khám bệnh bảo hiểm y tế bằng căn cước" in page
+    landing = (demo / "cchc/index.html").read_text(encoding="utf-8")
+    assert 'href="ke-hoach/2026-tuyen-truyen-cchc/"' in landing

@@ -172,7 +172,7 @@ def run(month_text: str, config_file: str, out_dir: Path) -> int:
     if problems.errors:
         print(format_report(problems.errors), file=sys.stderr)
         return 1
-    rules = portal.QuotaRules.from_plans(getattr(site, "plans", []))
+    rules = portal.QuotaRules.from_plans(site.plans)
     row = portal.build_report(site.all_posts, rules, now, settings.timezone).month(year, month)
     if row is None or not row.posts:
         print(

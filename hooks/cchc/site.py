@@ -20,7 +20,9 @@ from .collection import Section, load_posts, visible_posts
 from .errors import Collector
 from .images import ImageSet, process_images
 from .listings import Listing, build_listings
+from .plans import Plan, check_post_references, load_plans, unreadable_plan_ids
 from .posts import Post
+from .progress import PlanProgress, plan_progress
 from .settings import Settings
 
 IMAGE_CACHE = ".cache/images"  # processed images, reused across builds (gitignored)
@@ -35,21 +37,33 @@ class SiteContent:
     section: Section
     listings: list[Listing]
     assets: list[Asset]
+    plans: list[Plan] = field(default_factory=list)  # newest year first, then id
+    progress: list[PlanProgress] = field(default_factory=list)  # of each plan, as of the build's local date
     calendar: Calendar | None = None
     images: ImageSet = field(default_factory=ImageSet)
 
     def post_by_uri(self) -> dict[str, Post]:
         return {p.src_uri: p for p in self.section.posts}
 
+    def current_plan(self) -> PlanProgress | None:
+        """The first plan of the build's (local) year, for the landing page."""
+        year = self.now.astimezone(self.settings.timezone).year
+        return next((p for p in self.progress if p.plan.year == year), None)
+
 
 def load_site(root: Path, settings: Settings, now: datetime, preview: bool, problems: Collector) -> SiteContent:
     posts = load_posts(root, settings, problems)
+    plans = load_plans(root, settings, problems)
+    check_post_references(posts, plans, problems, pending=unreadable_plan_ids(root, settings, plans))
     shown = visible_posts(posts, now, preview)
     section = Section.of(shown)
     assets = [a for post in section.posts for a in collect_assets(post, root, problems)]
-    site = SiteContent(settings, now, preview, posts, section, build_listings(section, settings), assets)
-    # Calendars: posts by day and the plans' deadlines (plans, when loaded, are on `site`).
-    site.calendar = build_calendar(section.posts, getattr(site, "plans", []), now, settings.timezone)
+    today = now.astimezone(settings.timezone).date()
+    progress = [plan_progress(plan, section.posts, today, settings) for plan in plans]
+    listings = build_listings(section, settings)
+    site = SiteContent(settings, now, preview, posts, section, listings, assets, plans, progress)
+    # Calendars: posts by day and the plans' deadlines.
+    site.calendar = build_calendar(section.posts, plans, now, settings.timezone)
     site.listings += calendar_listings(site.calendar)
     # Decoded and encoded here, before MkDocs cleans `site/`: a broken photo fails the build.
     site.images = process_images(assets, settings.images, root / IMAGE_CACHE, problems)

@@ -1,0 +1,765 @@
+"""Plans (kế hoạch tuyên truyền CCHC): `plans/*.yaml` per shared/FORMATS.md §2.
+
+A plan is the data of an official Word document: its heading (issuer, number,
+place, date), its body, and the Phụ lục task table. Reading is forgiving the way
+`yamlsource` is (every scalar arrives as the text typed); each value is typed
+here, and every mistake is collected with the file, the key path
+(`tasks[3].schedule.due`) and the line.
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import Collector
+from .settings import Settings
+from .vndates import DateFormatError, parse_date
+from .vntext import match_key, nfc, slugify
+from .yamlsource import Located, YamlSyntaxError, parse
+
+PERIOD_WORDS = {"month": "tháng", "quarter": "quý", "year": "năm"}
+# Editors write the period in English (the documented form) or in Vietnamese.
+_PERIOD_ALIASES = {
+    "month": "month",
+    "monthly": "month",
+    "thang": "month",
+    "hang thang": "month",
+    "moi thang": "month",
+    "quarter": "quarter",
+    "quarterly": "quarter",
+    "quy": "quarter",
+    "hang quy": "quarter",
+    "moi quy": "quarter",
+    "year": "year",
+    "yearly": "year",
+    "nam": "year",
+    "hang nam": "year",
+    "moi nam": "year",
+}
+_TRUE = {"true", "yes", "on", "1", "có", "co", "x"}
+_FALSE = {"false", "no", "off", "0", "không", "khong"}
+_STT = re.compile(r"^\d+(?:\.\d+)*\.?$")
+_MONTH_ONLY = re.compile(r"^(?:(?P<y>\d{4})-(?P<m>\d{1,2})|(?P<m2>\d{1,2})/(?P<y2>\d{4}))$")
+_ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+
+PLAN_KEYS = frozenset(
+    {
+        "id",
+        "title",
+        "year",
+        "number",
+        "issued",
+        "issuer",
+        "parent",
+        "place",
+        "signer",
+        "bases",
+        "sections",
+        "tasks",
+        "reports",
+        "portal",
+        "recipients",
+        "appendix_title",
+    }
+)
+TASK_KEYS = frozenset(
+    {"stt", "title", "outputs", "forms", "timeline", "schedule", "lead", "support", "budget", "expects", "subtasks"}
+)
+SCHEDULE_KEYS = frozenset({"due", "dates", "every", "day", "ongoing"})
+EXPECTS_KEYS = frozenset({"posts", "per"})
+REPORT_KEYS = frozenset({"name", "due", "from"})
+PORTAL_KEYS = frozenset({"per_month", "before_day"})
+SIGNER_KEYS = frozenset({"name", "title"})
+SECTION_KEYS = frozenset({"heading", "body"})
+
+
+class TaskNumberError(ValueError):
+    pass
+
+
+def task_key(stt: str) -> tuple[int, ...]:
+    """`"05"` -> (5,), `"4.1"` -> (4, 1): task numbers compare by their numeric parts."""
+    text = str(stt).strip()
+    if not _STT.match(text):
+        raise TaskNumberError(f'"{text}" không phải số thứ tự nhiệm vụ; hãy ghi số như 05 hoặc 4.1')
+    return tuple(int(part) for part in text.rstrip(".").split("."))
+
+
+@dataclass(frozen=True)
+class Expects:
+    """The evidence a task needs: `posts` linked posts, per period or for the whole plan."""
+
+    posts: int = 1
+    per: str | None = None  # "month" | "quarter" | "year" | None (for the whole plan)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    due: date | None = None  # schedule.due
+    dates: tuple[date, ...] = ()  # schedule.dates
+    every: str | None = None  # "month" | "quarter" | "year"
+    day: int | None = None  # with `every`: day of the period's month (default: last day)
+    ongoing: bool = False  # "thường xuyên"
+
+    def deadlines(self, year: int) -> tuple[date, ...]:
+        """Every concrete deadline of this schedule, sorted; `every` expands over `year`.
+
+        `due` and `dates` are returned as written, even if one falls outside the
+        plan year (a yearly report due in January is still the plan's deadline).
+        Ongoing: ().
+        """
+        if self.ongoing:
+            return ()
+        if self.every:
+            months = {"month": range(1, 13), "quarter": (3, 6, 9, 12), "year": (12,)}[self.every]
+            return tuple(date(year, m, self._day_in(year, m)) for m in months)
+        found = ([self.due] if self.due else []) + list(self.dates)
+        return tuple(sorted(set(found)))
+
+    def _day_in(self, year: int, month: int) -> int:
+        last = calendar.monthrange(year, month)[1]
+        return min(self.day, last) if self.day else last
+
+
+@dataclass(frozen=True)
+class Task:
+    stt: str  # as written: "01", "4.1"
+    title: str
+    outputs: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+    timeline: str | None = None
+    schedule: Schedule | None = None
+    lead: str | None = None
+    support: tuple[str, ...] = ()
+    budget: str | None = None
+    expects: Expects | None = None
+    subtasks: tuple[Task, ...] = ()
+    line: int | None = field(default=None, compare=False)  # line of the task in its file
+    # List fields written inline (`forms: [Tin, bài, hình ảnh]`): shown as typed, commas and all,
+    # since YAML splits such a list at every comma. Lists written one item a line show as lists.
+    inline: frozenset[str] = field(default=frozenset(), compare=False)
+
+    @property
+    def key(self) -> tuple[int, ...]:
+        return task_key(self.stt)
+
+    @property
+    def anchor(self) -> str:
+        """HTML id of the task's row on the plan page: `nv-4-1`."""
+        return "nv-" + "-".join(str(n) for n in self.key)
+
+
+@dataclass(frozen=True)
+class Report:
+    name: str
+    due: date
+    start: date | None = None  # `from:`: first day the report covers (default: 1 January)
+
+
+@dataclass(frozen=True)
+class PortalQuota:
+    min: int = 1
+    max: int = 3
+    before_day: int = 20
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str
+    title: str | None = None  # may hold several lines: "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
+
+    @property
+    def title_lines(self) -> tuple[str, ...]:
+        return tuple(line.strip() for line in (self.title or "").splitlines() if line.strip())
+
+
+@dataclass(frozen=True)
+class PlanSection:
+    heading: str | None
+    body: str = ""  # Markdown
+
+    @property
+    def body_markdown(self) -> str:
+        return self.body
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    source: str  # "plans/2026-tuyen-truyen-cchc.yaml"
+    title: str
+    year: int
+    issuer: str
+    tasks: tuple[Task, ...]
+    number: str | None = None
+    issued: date | None = None
+    place: str | None = None
+    signer: Signer | None = None
+    bases: tuple[str, ...] = ()
+    sections: tuple[PlanSection, ...] = ()
+    reports: tuple[Report, ...] = ()
+    portal: PortalQuota = PortalQuota()
+    # Additions beyond the agreed interface: what the official heading also shows.
+    parent: str | None = None  # cơ quan chủ quản, above the issuer
+    issued_month: int | None = None  # "ngày … tháng 02 năm 2026": month known, day left blank
+    recipients: tuple[str, ...] = ()  # Nơi nhận
+    appendix_title: str | None = None  # the Phụ lục's own heading, when the document words it differently
+
+    @property
+    def url(self) -> str:
+        return f"cchc/ke-hoach/{self.id}/"
+
+    def all_tasks(self) -> Iterator[Task]:
+        """Tasks and subtasks, depth first, in the order of the Phụ lục."""
+
+        def walk(tasks: Iterable[Task]) -> Iterator[Task]:
+            for task in tasks:
+                yield task
+                yield from walk(task.subtasks)
+
+        return walk(self.tasks)
+
+    def find_task(self, stt: str) -> Task | None:
+        """The task numbered `stt`, compared numerically (5 == "05"); None if absent."""
+        found = self.find_tasks(stt)
+        return found[0] if found else None
+
+    def find_tasks(self, stt: str) -> list[Task]:
+        """Every task numbered `stt`: more than one when the document repeats a number."""
+        try:
+            wanted = task_key(stt)
+        except TaskNumberError:
+            return []
+        return [t for t in self.all_tasks() if t.key == wanted]
+
+    def columns(self) -> tuple[str, ...]:
+        """The optional Phụ lục columns some task fills; the others are left out."""
+        used = []
+        for name in ("outputs", "forms", "timeline", "lead", "budget"):
+            if any(_filled(t, name) for t in self.all_tasks()):
+                used.append(name)
+        return tuple(used)
+
+
+def _filled(task: Task, column: str) -> bool:
+    if column == "lead":
+        return bool(task.lead or task.support)
+    return bool(getattr(task, column))
+
+
+# --- Loading -----------------------------------------------------------------
+
+
+def load_plans(root: Path, settings: Settings, problems: Collector) -> list[Plan]:
+    """Every plans/*.yaml (settings.plans_dir), validated; problems collected, never raised.
+
+    Sorted by year (newest first), then id.
+    """
+    base = root / settings.plans_dir
+    plans: list[Plan] = []
+    if not base.is_dir():
+        return plans
+    for path in sorted([*base.glob("*.yaml"), *base.glob("*.yml")]):
+        source = path.relative_to(root).as_posix()
+        plan = read_plan(path, source, problems)
+        if plan is not None:
+            plans.append(plan)
+    _check_unique_ids(plans, problems)
+    return sorted(plans, key=lambda p: (-p.year, p.id))
+
+
+def unreadable_plan_ids(root: Path, settings: Settings, plans: list[Plan]) -> set[str]:
+    """Ids (by file name) of plan files that failed to load: their errors are reported already."""
+    base = root / settings.plans_dir
+    if not base.is_dir():
+        return set()
+    loaded = {Path(plan.source).stem for plan in plans}
+    return {p.stem for p in [*base.glob("*.yaml"), *base.glob("*.yml")]} - loaded
+
+
+def read_plan(path: Path, source: str, problems: Collector) -> Plan | None:
+    """Read one plan file; `None` when it has errors (all of them reported)."""
+    try:
+        text = nfc(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        problems.error(source, "Tệp không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.")
+        return None
+    try:
+        doc = parse(text)
+    except YamlSyntaxError as exc:
+        problems.error(source, exc.message, line=exc.line)
+        return None
+    if not isinstance(doc.data, dict):
+        problems.error(source, "Tệp kế hoạch phải là các dòng `khóa: giá trị` (title, year, issuer, tasks…).", line=1)
+        return None
+    reader = _Reader(source, doc, problems)
+    plan = reader.plan(path.stem)
+    return plan if reader.ok else None
+
+
+def _check_unique_ids(plans: list[Plan], problems: Collector) -> None:
+    seen: dict[str, Plan] = {}
+    for plan in plans:
+        first = seen.setdefault(plan.id, plan)
+        if first is not plan:
+            problems.error(
+                plan.source,
+                f'Mã kế hoạch "{plan.id}" trùng với kế hoạch {first.source}; hãy đổi `id:` hoặc tên tệp.',
+                "id",
+            )
+
+
+KeyPath = tuple[str | int, ...]
+
+
+def _key(path: KeyPath) -> str:
+    """`("tasks", 3, "schedule", "due")` -> `tasks[3].schedule.due`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+class _Reader:
+    """Types one plan document; each problem names its key path and line."""
+
+    def __init__(self, source: str, doc: Located, problems: Collector) -> None:
+        self.source = source
+        self.doc = doc
+        self.problems = problems
+        self.ok = True
+        self.task_paths: dict[int, KeyPath] = {}  # id(task) -> its key path, for later checks
+
+    # Reporting
+
+    def line(self, path: KeyPath) -> int | None:
+        while path:
+            found = self.doc.line(*path)
+            if found:
+                return found
+            path = path[:-1]
+        return None
+
+    def error(self, path: KeyPath, message: str) -> None:
+        self.ok = False
+        self.problems.error(self.source, message, _key(path) or None, self.line(path))
+
+    def warn_unknown(self, value: dict, known: frozenset[str], path: KeyPath) -> None:
+        for key in sorted(set(value) - known):
+            found = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
+            hint = f" Có phải ý bạn là `{found[0]}`?" if found else ""
+            self.problems.warning(
+                self.source,
+                f"Khóa `{key}` không được hỗ trợ và bị bỏ qua.{hint}",
+                _key((*path, key)),
+                self.line((*path, key)),
+            )
+
+    # Values
+
+    def get(self, path: KeyPath) -> Any:
+        value: Any = self.doc.data
+        for part in path:
+            if isinstance(part, int):
+                value = value[part] if isinstance(value, list) and part < len(value) else None
+            else:
+                value = value.get(part) if isinstance(value, dict) else None
+        return value
+
+    def text(self, path: KeyPath, *, block: bool = False) -> str | None:
+        """Text; `block` keeps line breaks (Markdown bodies, multi-line cells)."""
+        value = self.get(path)
+        if value is None:
+            return None
+        if isinstance(value, dict | list):
+            self.error(path, "Cần một đoạn văn bản, không phải danh sách hay nhóm khóa.")
+            return None
+        if block:
+            lines = [line.rstrip() for line in str(value).strip("\n").splitlines()]
+            return "\n".join(lines).strip() or None
+        return " ".join(str(value).split()) or None
+
+    def required_text(self, path: KeyPath, message: str) -> str:
+        found = self.text(path)
+        if not found:
+            self.error(path, message)
+        return found or ""
+
+    def strings(self, path: KeyPath) -> tuple[str, ...]:
+        """A list of texts; a single text is accepted too."""
+        value = self.get(path)
+        if value is None:
+            return ()
+        items = value if isinstance(value, list) else [value]
+        result = []
+        for i, item in enumerate(items):
+            if isinstance(item, dict | list):
+                self.error((*path, i) if isinstance(value, list) else path, "Mỗi mục phải là một dòng văn bản.")
+                continue
+            if item is not None and str(item).strip():
+                result.append(" ".join(str(item).split()))
+        return tuple(result)
+
+    def is_inline(self, path: KeyPath) -> bool:
+        """A list written on its key's line (`[a, b]`) rather than one `- item` a line."""
+        value = self.get(path)
+        return isinstance(value, list) and bool(value) and self.doc.line(*path, 0) == self.doc.line(*path)
+
+    def integer(self, path: KeyPath, low: int, high: int, what: str) -> int | None:
+        value = self.text(path)
+        if value is None:
+            return None
+        if not re.fullmatch(r"\d+", value) or not low <= int(value) <= high:
+            self.error(path, f'{what} phải là số nguyên từ {low} đến {high}; đang ghi "{value}".')
+            return None
+        return int(value)
+
+    def date(self, path: KeyPath) -> date | None:
+        value = self.text(path)
+        if value is None:
+            return None
+        try:
+            return parse_date(value)
+        except DateFormatError as exc:
+            self.error(path, str(exc))
+            return None
+
+    def flag(self, path: KeyPath) -> bool:
+        value = (self.text(path) or "").lower()
+        if value in _TRUE:
+            return True
+        if value not in _FALSE and value:
+            self.error(path, f'Giá trị "{value}" không hợp lệ; hãy ghi true hoặc false.')
+        return False
+
+    def period(self, path: KeyPath) -> str | None:
+        value = self.text(path)
+        if value is None:
+            return None
+        found = _PERIOD_ALIASES.get(match_key(value))
+        if found is None:
+            self.error(path, f'Chu kỳ "{value}" không hợp lệ; hãy ghi month (tháng), quarter (quý) hoặc year (năm).')
+        return found
+
+    def mapping(self, path: KeyPath, known: frozenset[str], what: str) -> dict | None:
+        value = self.get(path)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.error(path, f"{what} phải là một nhóm khóa, ví dụ {_example(path[-1])}.")
+            return None
+        self.warn_unknown(value, known, path)
+        return value
+
+    def items(self, path: KeyPath, what: str) -> list:
+        value = self.get(path)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.error(path, f"{what} phải là một danh sách, mỗi mục một dòng bắt đầu bằng `- `.")
+            return []
+        return value
+
+    # The plan
+
+    def plan(self, stem: str) -> Plan:
+        data: dict = self.doc.data
+        self.warn_unknown(data, PLAN_KEYS, ())
+        plan_id = self.text(("id",)) or stem
+        if not _ID.match(plan_id):
+            suggestion = slugify(plan_id)
+            hint = f' ví dụ "{suggestion}"' if suggestion else ""
+            self.error(
+                ("id",) if "id" in data else (),
+                f'Mã kế hoạch "{plan_id}" chỉ được gồm chữ thường không dấu, số và dấu gạch nối;{hint}.',
+            )
+        title = self.required_text(("title",), "Thiếu tên kế hoạch (title).")
+        year = self.integer(("year",), 2000, 2100, "Năm kế hoạch (year)")
+        if "year" not in data or data["year"] is None:
+            self.error(("year",), "Thiếu năm kế hoạch (year), ví dụ: year: 2026")
+        issuer = self.required_text(("issuer",), "Thiếu cơ quan ban hành (issuer).")
+        issued, issued_month = self.issued()
+        tasks = self.tasks(("tasks",), None)
+        if not tasks and self.get(("tasks",)) is None:
+            self.error(("tasks",), "Thiếu danh sách nhiệm vụ (tasks) của Phụ lục; cần ít nhất một nhiệm vụ.")
+        self.check_repeated_numbers(tasks)
+        return Plan(
+            id=plan_id,
+            source=self.source,
+            title=title,
+            year=year or 0,
+            issuer=issuer,
+            tasks=tasks,
+            number=self.text(("number",)),
+            issued=issued,
+            place=self.text(("place",)),
+            signer=self.signer(),
+            bases=self.strings(("bases",)),
+            sections=self.sections(),
+            reports=self.reports(),
+            portal=self.portal(),
+            parent=self.text(("parent",)),
+            issued_month=issued_month,
+            recipients=self.strings(("recipients",)),
+            appendix_title=self.text(("appendix_title",)),
+        )
+
+    def issued(self) -> tuple[date | None, int | None]:
+        """A date, or only a month (`2026-02`) while the day is still blank on the document."""
+        value = self.text(("issued",))
+        if value is None:
+            return None, None
+        partial = _MONTH_ONLY.match(value)
+        if partial:
+            month = int(partial["m"] or partial["m2"])
+            if 1 <= month <= 12:
+                return None, month
+        return self.date(("issued",)), None
+
+    def signer(self) -> Signer | None:
+        value = self.get(("signer",))
+        if isinstance(value, str):
+            return Signer(" ".join(value.split()))
+        if self.mapping(("signer",), SIGNER_KEYS, "Người ký (signer)") is None:
+            return None
+        name = self.required_text(("signer", "name"), "Thiếu họ tên người ký (signer.name).")
+        return Signer(name, self.text(("signer", "title"), block=True))
+
+    def sections(self) -> tuple[PlanSection, ...]:
+        result = []
+        for i, item in enumerate(self.items(("sections",), "Các phần của kế hoạch (sections)")):
+            path = ("sections", i)
+            if isinstance(item, str):
+                result.append(PlanSection(None, self.text(path, block=True) or ""))
+                continue
+            if self.mapping(path, SECTION_KEYS, "Mỗi phần (sections)") is None:
+                continue
+            heading = self.text((*path, "heading"))
+            body = self.text((*path, "body"), block=True) or ""
+            if not heading and not body:
+                self.error(path, "Phần này trống: cần `heading` (tiêu đề) hoặc `body` (nội dung).")
+            result.append(PlanSection(heading, body))
+        return tuple(result)
+
+    def tasks(self, path: KeyPath, parent: Task | None) -> tuple[Task, ...]:
+        result = []
+        what = "Nhiệm vụ con (subtasks)" if parent else "Danh sách nhiệm vụ (tasks)"
+        items = self.items(path, what)
+        if isinstance(self.get(path), list) and not items and parent is None:
+            self.error(path, "Danh sách nhiệm vụ (tasks) đang trống; cần ít nhất một nhiệm vụ.")
+        for i, _item in enumerate(items):
+            task = self.task((*path, i), parent)
+            if task is not None:
+                result.append(task)
+        return tuple(result)
+
+    def task(self, path: KeyPath, parent: Task | None) -> Task | None:
+        if self.mapping(path, TASK_KEYS, "Mỗi nhiệm vụ") is None:
+            if self.get(path) is None:
+                self.error(path, "Nhiệm vụ trống; cần ít nhất `stt` và `title`.")
+            return None
+        stt = self.text((*path, "stt"))
+        label = f"Nhiệm vụ {stt}" if stt else f"Nhiệm vụ thứ {path[-1] + 1}"
+        key: tuple[int, ...] | None = None
+        if not stt:
+            self.error((*path, "stt"), f"{label}: thiếu số thứ tự (stt), ví dụ stt: 01")
+        else:
+            try:
+                key = task_key(stt)
+            except TaskNumberError as exc:
+                self.error((*path, "stt"), f"{label}: {exc}.")
+        if key and parent is not None and (len(key) <= len(parent.key) or key[: len(parent.key)] != parent.key):
+            self.error(
+                (*path, "stt"),
+                f"{label}: nhiệm vụ con của nhiệm vụ {parent.stt} phải được đánh số {parent.stt.rstrip('.')}.1, "
+                f"{parent.stt.rstrip('.')}.2…",
+            )
+            key = None
+        title = self.text((*path, "title"), block=True) or ""  # a cell may hold several lines
+        if not title:
+            self.error((*path, "title"), f"{label}: thiếu tên nhiệm vụ (title).")
+        lead = self.text((*path, "lead"), block=True)
+        draft = Task(stt or "0", title)
+        subtasks = self.tasks((*path, "subtasks"), draft if key else None) if "subtasks" in self.get(path) else ()
+        task = Task(
+            stt=stt or "",
+            title=title,
+            outputs=self.strings((*path, "outputs")),
+            forms=self.strings((*path, "forms")),
+            timeline=self.text((*path, "timeline"), block=True),
+            schedule=self.schedule((*path, "schedule"), label),
+            lead=lead,
+            support=self.strings((*path, "support")),
+            budget=self.text((*path, "budget"), block=True),
+            expects=self.expects((*path, "expects"), label),
+            subtasks=subtasks,
+            line=self.line(path),
+            inline=frozenset(k for k in ("outputs", "forms", "support") if self.is_inline((*path, k))),
+        )
+        self.task_paths[id(task)] = path
+        return task if key else None
+
+    def schedule(self, path: KeyPath, label: str) -> Schedule | None:
+        value = self.get(path)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            # `schedule: thường xuyên` or `schedule: 2026-02-28`: the one-word forms.
+            if match_key(value) in {"thuong xuyen", "ongoing"}:
+                return Schedule(ongoing=True)
+            due = self.date(path)
+            return Schedule(due=due) if due else None
+        if self.mapping(path, SCHEDULE_KEYS, f"{label}: lịch (schedule)") is None:
+            return None
+        kinds = [k for k in ("due", "dates", "every", "ongoing") if value.get(k) is not None]
+        if len(kinds) != 1:
+            chosen = ", ".join(f"`{k}`" for k in kinds) if kinds else "không có khóa nào"
+            self.error(
+                path,
+                f"{label}: lịch (schedule) cần đúng một trong due, dates, every, ongoing ({chosen}).",
+            )
+            return None
+        if value.get("day") is not None and kinds != ["every"]:
+            self.error((*path, "day"), f"{label}: `day` chỉ dùng cùng `every` (ví dụ every: month, day: 20).")
+        kind = kinds[0]
+        if kind == "due":
+            due = self.date((*path, "due"))
+            return Schedule(due=due) if due else None
+        if kind == "dates":
+            if isinstance(value["dates"], list):
+                dates = [self.date((*path, "dates", i)) for i in range(len(value["dates"]))]
+            else:
+                dates = [self.date((*path, "dates"))]
+            return Schedule(dates=tuple(sorted(d for d in dates if d))) if all(dates) else None
+        if kind == "every":
+            every = self.period((*path, "every"))
+            day = self.integer((*path, "day"), 1, 31, f"{label}: ngày hạn trong tháng (day)")
+            return Schedule(every=every, day=day) if every else None
+        ongoing = self.flag((*path, "ongoing"))
+        return Schedule(ongoing=True) if ongoing else None
+
+    def expects(self, path: KeyPath, label: str) -> Expects | None:
+        if self.mapping(path, EXPECTS_KEYS, f"{label}: yêu cầu bài viết (expects)") is None:
+            return None
+        posts = self.integer((*path, "posts"), 1, 1000, f"{label}: số bài (expects.posts)")
+        per = self.period((*path, "per"))
+        return Expects(posts or 1, per)
+
+    def reports(self) -> tuple[Report, ...]:
+        result = []
+        for i, item in enumerate(self.items(("reports",), "Các kỳ báo cáo (reports)")):
+            path = ("reports", i)
+            if self.mapping(path, REPORT_KEYS, "Mỗi kỳ báo cáo") is None:
+                if item is None:
+                    self.error(path, "Kỳ báo cáo trống; ví dụ: {name: Quý I, due: 2026-03-10}")
+                continue
+            name = self.required_text((*path, "name"), "Thiếu tên kỳ báo cáo (name), ví dụ: Quý I.")
+            due = self.date((*path, "due"))
+            if self.get((*path, "due")) is None:
+                self.error((*path, "due"), f"Kỳ báo cáo {name}: thiếu hạn nộp (due).")
+            start = self.date((*path, "from"))
+            if due and start and start > due:
+                self.error((*path, "from"), f"Kỳ báo cáo {name}: ngày bắt đầu (from) sau hạn nộp (due).")
+            if name and due:
+                result.append(Report(name, due, start))
+                year = self.get(("year",))
+                if year and str(year).isdigit() and due.year < int(year):
+                    self.problems.warning(
+                        self.source,
+                        f"Kỳ báo cáo {name}: hạn nộp {due.day}/{due.month}/{due.year} trước năm kế hoạch {year}; "
+                        "kiểm tra lại năm của hạn nộp.",
+                        _key((*path, "due")),
+                        self.line((*path, "due")),
+                    )
+        return tuple(sorted(result, key=lambda r: (r.due, r.name)))
+
+    def portal(self) -> PortalQuota:
+        if self.mapping(("portal",), PORTAL_KEYS, "Chỉ tiêu gửi bài cổng CCHC (portal)") is None:
+            return PortalQuota()
+        quota = PortalQuota()
+        path = ("portal", "per_month")
+        value = self.get(path)
+        if value is not None:
+            parts = value if isinstance(value, list) else re.split(r"\s*[-–,]\s*", str(value).strip())
+            numbers = [str(p).strip() for p in parts if p is not None]
+            if len(numbers) == 1:
+                numbers = ["1", numbers[0]]
+            if len(numbers) != 2 or not all(n.isdigit() for n in numbers) or int(numbers[0]) > int(numbers[1]):
+                self.error(path, "Số bài mỗi tháng (per_month) phải là [tối thiểu, tối đa], ví dụ: per_month: [1, 3]")
+            else:
+                quota = PortalQuota(int(numbers[0]), int(numbers[1]), quota.before_day)
+        before = self.integer(("portal", "before_day"), 1, 31, "Hạn gửi trong tháng (before_day)")
+        return PortalQuota(quota.min, quota.max, before or quota.before_day)
+
+    def check_repeated_numbers(self, tasks: tuple[Task, ...]) -> None:
+        """A repeated STT is kept as the document has it, but posts cannot name it."""
+        seen: dict[tuple[int, ...], Task] = {}
+        plan = Plan("", "", "", 0, "", tasks)
+        for task in plan.all_tasks():
+            first = seen.setdefault(task.key, task)
+            if first is not task:
+                self.problems.warning(
+                    self.source,
+                    f"Số thứ tự {task.stt} lặp lại (đã dùng ở dòng {first.line}); giữ nguyên như văn bản, nhưng "
+                    "bài viết không thể ghi `tasks` bằng số này. Nên đánh số lại nếu văn bản cho phép.",
+                    _key((*self.task_paths[id(task)], "stt")),
+                    task.line,
+                )
+
+
+_EXAMPLES = {
+    "signer": "{name: Trịnh Tiến Khoa, title: Giám đốc}",
+    "schedule": "{due: 2026-02-28} hoặc {every: month, day: 20}",
+    "expects": "{posts: 1, per: month}",
+    "portal": "{per_month: [1, 3], before_day: 20}",
+}
+
+
+def _example(key: str | int) -> str:
+    return _EXAMPLES.get(str(key), "{stt: 01, title: …}")
+
+
+# --- Posts that report on plans ---------------------------------------------
+
+
+def check_post_references(posts: Iterable[Any], plans: Iterable[Plan], problems: Collector, pending=()) -> None:
+    """Each post's `plan` must name a plan and its `tasks` that plan's tasks.
+
+    `pending`: ids of plan files that failed to load; their own errors are
+    reported already, so posts naming them are not blamed twice.
+    """
+    by_id = {plan.id: plan for plan in plans}
+    for post in posts:
+        if not post.plan:
+            continue
+        plan = by_id.get(post.plan)
+        if plan is None:
+            if post.plan not in pending:
+                known = ", ".join(sorted(by_id)) or "chưa có kế hoạch nào trong thư mục plans/"
+                problems.error(
+                    post.source,
+                    f'Kế hoạch "{post.plan}" không có trong plans/. Các mã kế hoạch: {known}.',
+                    "plan",
+                    post.lines.get("plan"),
+                )
+            continue
+        for stt in post.tasks:
+            found = plan.find_tasks(stt)
+            if len(found) == 1:
+                continue
+            if found:
+                message = (
+                    f"Số thứ tự {stt} lặp lại ở {len(found)} nhiệm vụ của kế hoạch {plan.id} "
+                    f"({plan.source}); không biết bài viết thuộc nhiệm vụ nào."
+                )
+            else:
+                numbers = ", ".join(t.stt for t in plan.all_tasks())
+                message = f"Kế hoạch {plan.id} không có nhiệm vụ số {stt}. Các số thứ tự: {numbers}."
+            problems.error(post.source, message, "tasks", post.lines.get("tasks"))
