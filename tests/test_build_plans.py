@@ -97,7 +97,8 @@ def test_plan_page_is_laid_out_like_the_document(built):
     assert "Nâng cao nhận thức của viên chức." in page
     assert "GIÁM ĐỐC" in page and "Trịnh Tiến Khoa" in page
     assert "(Kèm theo Kế hoạch số 209/KH-YTNH ngày 10 tháng 02 năm 2026 của Trung tâm Y tế khu vực Ninh Hòa)" in page
-    headers = re.findall(r'<th scope="col">([^<]+)</th>', page)
+    appendix = page[page.index('<table class="cchc-tasks">') :]
+    headers = re.findall(r'<th scope="col">([^<]+)</th>', appendix[: appendix.index("</thead>")])
     assert headers == [
         "STT",
         "Nhiệm vụ/hoạt động",

@@ -135,15 +135,26 @@ def test_hostile_html_never_reaches_the_feed(built, name):
     assert item.findtext("description") == "Tóm tắt đậm."
 
 
-def test_landing_page_shows_the_portal_quota_and_feed_links(built):
+def test_landing_page_links_both_feeds(built):
     page = (built / "cchc/index.html").read_text(encoding="utf-8")
+    assert 'href="portal.xml"' in page and 'href="rss.xml"' in page
+
+
+def test_plan_page_shows_the_portal_quota_of_its_year(site):
+    plan = (
+        "title: Kế hoạch tuyên truyền CCHC năm 2026\nyear: 2026\nissuer: Trung tâm Y tế Mẫu\n"
+        "portal: {per_month: [1, 3], before_day: 20}\ntasks:\n  - {stt: 1, title: Đưa tin CCHC}\n"
+    )
+    files = {k: v for k, v in FILES.items() if k.startswith("posts/")}
+    built = site({**files, "plans/2026-cchc.yaml": plan})
+    page = (built / "cchc/ke-hoach/2026-cchc/index.html").read_text(encoding="utf-8")
     table = page[page.index('id="cchc-portal"') :]
     rows = re.findall(r"<tr class=\"cchc-portal__(\w+)\">\s*<td>(.*?)</td>\s*<td>(\d+)</td>", table)
-    assert [(status, re.sub("<[^>]+>", "", month), count) for status, month, count in rows] == [
-        ("ok", "11/2026", "1"),
-        ("ok", "10/2026", "2"),
-    ]
-    assert 'href="portal.xml"' in page and 'href="rss.xml"' in page
+    rows = [(status, re.sub("<[^>]+>", "", month), count) for status, month, count in rows]
+    assert len(rows) == 12 and rows[0] == ("short", "1/2026", "0")
+    assert ("ok", "10/2026", "2") in rows and ("ok", "11/2026", "1") in rows
+    assert rows[-1][1] == "12/2026" and rows[-1][0] != "short"  # not due yet
+    assert 'id="cchc-portal"' not in (built / "cchc/index.html").read_text(encoding="utf-8")
 
 
 def test_quota_problems_are_warnings_fatal_under_strict(site, caplog):

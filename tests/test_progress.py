@@ -1,4 +1,4 @@
-"""Plan progress as of a day: statuses, periods, report figures, portal months."""
+"""Plan progress as of a day: statuses, periods, report figures."""
 
 from datetime import date, datetime
 from pathlib import Path
@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from cchc.plans import Expects, Plan, PortalQuota, Report, Schedule, Task
+from cchc.plans import Expects, Plan, Report, Schedule, Task
 from cchc.posts import Post
-from cchc.progress import Status, plan_progress, portal_month
+from cchc.progress import Status, plan_progress
 from cchc.settings import DEFAULT_AREAS, Settings
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -194,16 +194,3 @@ def test_report_figures_cover_their_period():
     assert year.end == date(2026, 11, 23) and year.total == 5  # not due yet: up to today
     assert [c.count for c in year.by_department] == [2, 2, 1]
     assert year.by_department[1].label == "(Không ghi đơn vị)"
-
-
-def test_portal_months_follow_the_quota():
-    quota = PortalQuota(1, 2, 20)
-    assert portal_month(post("2026-03-19", portal=True), quota) == (2026, 3)
-    assert portal_month(post("2026-03-20", portal=True), quota) == (2026, 4)  # after the 20th: next month
-    assert portal_month(post("2026-12-25", portal=True), quota) == (2027, 1)
-    plan = make_plan(Task("1", "A"), portal=quota, issued=date(2026, 9, 1))
-    posts = [post(d, portal=True) for d in ("2026-09-01", "2026-09-02", "2026-09-03", "2026-10-25")]
-    months = plan_progress(plan, posts, date(2026, 11, 5), Settings()).portal_months
-    assert [(m.month, m.count, m.state) for m in months] == [(9, 3, "over"), (10, 0, "short"), (11, 1, "met")]
-    months = plan_progress(plan, posts[:3], date(2026, 11, 5), Settings()).portal_months
-    assert months[-1].state == "open"  # November is not over yet

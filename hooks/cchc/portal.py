@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Protocol
 
 from .errors import Collector
+from .plans import PortalQuota
 from .posts import Post
 from .vndates import short_date
 
@@ -37,14 +38,7 @@ class Quota(Protocol):
     before_day: int
 
 
-@dataclass(frozen=True)
-class DefaultQuota:
-    min: int = 1
-    max: int = 3
-    before_day: int = 20
-
-
-DEFAULT_QUOTA = DefaultQuota()
+DEFAULT_QUOTA = PortalQuota()  # a year without a plan: 1 to 3 articles, before the 20th
 
 Month = tuple[int, int]  # (year, month)
 

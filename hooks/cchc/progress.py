@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from .plans import PERIOD_WORDS, Plan, PortalQuota, Report, Task, TaskNumberError, task_key
+from .plans import PERIOD_WORDS, Plan, Report, Task, TaskNumberError, task_key
 from .posts import Post
 from .settings import Settings
 
@@ -145,22 +145,6 @@ class ReportProgress:
 
 
 @dataclass(frozen=True)
-class PortalMonth:
-    month: int
-    count: int
-    quota: PortalQuota
-    current: bool  # the month is not over: a shortfall is not final yet
-
-    @property
-    def state(self) -> str:
-        if self.count > self.quota.max:
-            return "over"
-        if self.count >= self.quota.min:
-            return "met"
-        return "open" if self.current else "short"
-
-
-@dataclass(frozen=True)
 class PlanProgress:
     plan: Plan
     today: date
@@ -168,7 +152,6 @@ class PlanProgress:
     counts: tuple[tuple[Status, int], ...]  # top-level tasks by status, in STATUS_ORDER
     linked_posts: int  # posts reporting on this plan
     reports: tuple[ReportProgress, ...] = ()
-    portal_months: tuple[PortalMonth, ...] = ()
 
     @property
     def total(self) -> int:
@@ -211,7 +194,6 @@ def plan_progress(plan: Plan, posts: Iterable[Post], today: date, settings: Sett
         counts,
         len({p.source for found in linked.values() for p in found}),
         reports,
-        portal_months(plan, posts, today),
     )
 
 
@@ -418,28 +400,3 @@ def _summary(
     )
     portal = tuple(sorted((p for p in window if p.portal), key=lambda p: (p.date, p.source)))
     return ReportProgress(report, state, start, end, len(window), tuple(by_task), empty, by_area, by_department, portal)
-
-
-def portal_month(post: Post, quota: PortalQuota) -> tuple[int, int]:
-    """(year, month) whose portal quota a post counts for.
-
-    Why: the provincial portal takes articles sent before `before_day` of each
-    month; one posted on or after that day goes with the next month's batch.
-    """
-    day = post.local_date
-    if day.day < quota.before_day:
-        return day.year, day.month
-    return (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-
-
-def portal_months(plan: Plan, posts: Iterable[Post], today: date) -> tuple[PortalMonth, ...]:
-    """Portal articles per month of the plan year, up to the current month."""
-    counts: Counter[tuple[int, int]] = Counter(portal_month(p, plan.portal) for p in posts if p.portal)
-    first = plan_start(plan).month
-    if today < date(plan.year, first, 1):
-        return ()
-    last = 12 if today.year > plan.year else today.month
-    return tuple(
-        PortalMonth(m, counts.get((plan.year, m), 0), plan.portal, current=(today.year, today.month) == (plan.year, m))
-        for m in range(first, last + 1)
-    )

@@ -123,13 +123,6 @@ STRINGS: dict[str, str] = {
     "plan_report_by_department": "Theo đơn vị viết bài",
     "plan_report_portal": "Bài gửi Cổng thông tin CCHC tỉnh",
     "plan_portal": "Gửi bài cho Cổng thông tin CCHC tỉnh",
-    "plan_portal_quota": (
-        "Chỉ tiêu: {min}–{max} bài mỗi tháng, gửi trước ngày {day}; bài đăng từ ngày {day} được tính cho tháng sau."
-    ),
-    "plan_portal_met": "đạt",
-    "plan_portal_short": "thiếu",
-    "plan_portal_over": "vượt",
-    "plan_portal_open": "chưa đủ",
     "plan_tasks_count": "{n} nhiệm vụ",
     "plan_none": "Chưa có kế hoạch nào.",
 }
