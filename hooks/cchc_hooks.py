@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from cchc import search, vndates  # noqa: E402
 from cchc.clock import build_now  # noqa: E402
 from cchc.errors import Collector, ContentErrors  # noqa: E402
+from cchc.progress import Progress  # noqa: E402
 from cchc.render import MarkdownRenderer  # noqa: E402
 from cchc.settings import read_settings  # noqa: E402
 from cchc.site import SiteContent, listing_page_source, load_site, post_page_source  # noqa: E402
@@ -33,6 +34,7 @@ class _Build:
     site: SiteContent | None = None
     summaries: dict[str, str] = {}
     pages: dict[str, object] = {}
+    progress: Progress | None = None  # pages rendered, drawn on a terminal only
 
 
 _build = _Build()
@@ -104,5 +106,18 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_nav(nav, config, files):
+    _build.progress = Progress(len(files.documentation_pages()), "Tạo các trang")
+    return nav
+
+
+def on_post_page(output, page, config):
+    if _build.progress:
+        _build.progress.advance()
+    return output
+
+
 def on_post_build(config) -> None:
+    if _build.progress:
+        _build.progress.close()
     search.fold_index(Path(config.site_dir) / "search" / "search_index.json")
