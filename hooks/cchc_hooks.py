@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from cchc import search, vndates  # noqa: E402
 from cchc.clock import build_now  # noqa: E402
 from cchc.errors import Collector, ContentErrors  # noqa: E402
-from cchc.progress import Progress  # noqa: E402
+from cchc.progressbar import Progress  # noqa: E402
 from cchc.render import MarkdownRenderer  # noqa: E402
 from cchc.settings import read_settings  # noqa: E402
 from cchc.site import SiteContent, listing_page_source, load_site, post_page_source  # noqa: E402

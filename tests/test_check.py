@@ -29,6 +29,8 @@ BROKEN = {
     "posts/nhiem-vu.md": post("Nhiệm vụ không kế hoạch", tasks=["05"]),
     "posts/co.md": post("Cờ sai", portal="có lẽ"),
     "posts/go-sai.md": post("Gõ sai khóa", categoies=["the-che"]),  # a warning
+    # Sent to the portal after the 20th: a warning once the portal quota is checked.
+    "posts/cong.md": post("Gửi Cổng muộn", "2026-11-21 08:00", portal=True),
     # Not published, so the build does not look for its image (only `cchc serve` does).
     "posts/nhap.md": post("Nháp thiếu ảnh", draft=True, image="anh/chua-co.jpg"),
     "plans/hong.yaml": "title: [Kế hoạch\nyear: 2026\n",
@@ -85,7 +87,7 @@ def test_report_groups_problems_by_file_in_vietnamese(tmp_path, now_epoch):
     write_tree(tmp_path, BROKEN)
     write_project(tmp_path, **EXTRA)
     text = format_text(check(tmp_path))
-    assert text.splitlines()[0] == "Đã kiểm tra 13 bài viết, 0 kế hoạch: 11 lỗi, 1 cảnh báo."
+    assert text.splitlines()[0] == "Đã kiểm tra 14 bài viết, 0 kế hoạch: 11 lỗi, 1 cảnh báo."
     lines = text.splitlines()
     start = lines.index("  posts/anh.md") + 1
     block = "\n".join(lines[start : start + 2])

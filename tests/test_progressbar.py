@@ -1,6 +1,6 @@
 import io
 
-from cchc.progress import Progress, track
+from cchc.progressbar import Progress, track
 from conftest import post, run_build, write_tree
 
 
