@@ -106,6 +106,10 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_build(config) -> None:
+    search.fold_index(Path(config.site_dir) / "search" / "search_index.json")
+
+
 def on_nav(nav, config, files):
     _build.progress = Progress(len(files.documentation_pages()), "Tạo các trang")
     return nav
@@ -113,11 +117,5 @@ def on_nav(nav, config, files):
 
 def on_post_page(output, page, config):
     if _build.progress:
-        _build.progress.advance()
+        _build.progress.advance()  # ends its line after the last page
     return output
-
-
-def on_post_build(config) -> None:
-    if _build.progress:
-        _build.progress.close()
-    search.fold_index(Path(config.site_dir) / "search" / "search_index.json")

@@ -16,7 +16,7 @@ WIDTH = 30
 
 
 class Progress:
-    """`Progress(total, "Dựng trang")`, then `advance()` per item and `close()` at the end."""
+    """`Progress(total, "Dựng trang")`, then `advance()` per item; `close()` if stopping early."""
 
     def __init__(self, total: int, label: str, stream: TextIO | None = None, interval: float = 0.1) -> None:
         self.total = max(total, 0)
@@ -29,11 +29,14 @@ class Progress:
         self._drawn = -1  # `done` when last drawn
 
     def advance(self, n: int = 1) -> None:
+        """One more item done; the bar ends its line by itself after the last one."""
         self.done = min(self.done + n, self.total)
         now = time.monotonic()
         if self.visible and (now - self._drawn_at >= self.interval or self.done == self.total):
             self._drawn_at = now
             self._draw()
+        if self.done == self.total:
+            self.close()
 
     def close(self) -> None:
         if self.visible:
