@@ -44,6 +44,17 @@ def on_startup(command: str, dirty: bool) -> None:
     _build.preview = command == "serve"
 
 
+def on_nav(nav, config, files):
+    _build.progress = Progress(len(files.documentation_pages()), "Tạo các trang")
+    return nav
+
+
+def on_post_page(output, page, config):
+    if _build.progress:
+        _build.progress.advance()  # ends its line after the last page
+    return output
+
+
 def on_config(config):
     # Heading anchors keep `đ` as `d`; Python-Markdown's default drops it.
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
@@ -108,14 +119,3 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config) -> None:
     search.fold_index(Path(config.site_dir) / "search" / "search_index.json")
-
-
-def on_nav(nav, config, files):
-    _build.progress = Progress(len(files.documentation_pages()), "Tạo các trang")
-    return nav
-
-
-def on_post_page(output, page, config):
-    if _build.progress:
-        _build.progress.advance()  # ends its line after the last page
-    return output
