@@ -92,8 +92,8 @@ def test_report_groups_problems_by_file_in_vietnamese(tmp_path, now_epoch):
     start = lines.index("  posts/anh.md") + 1
     block = "\n".join(lines[start : start + 2])
     assert not lines[start + 2].startswith("    ")
-    assert 'Lỗi: dòng 6, mục `image`: Không tìm thấy ảnh "anh/khong-co.jpg"' in block
-    assert 'Lỗi: tệp: Ảnh "../ngoai.jpg" nằm ngoài thư mục của bài viết' in block
+    assert "Lỗi: dòng 6, mục `image`: " in block and '"anh/khong-co.jpg"' in block
+    assert '"../ngoai.jpg"' in block and "nằm ngoài thư mục của bài viết" in block
     assert "Cảnh báo: dòng 6, mục `categoies`" in text
     assert text.rstrip().endswith("Sửa các lỗi trên rồi chạy lại `cchc check`.")
 
