@@ -16,13 +16,14 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from cchc import feeds, ical, portal, vndates  # noqa: E402
+from cchc import feeds, ical, vndates  # noqa: E402
 from cchc.clock import build_now  # noqa: E402
 from cchc.errors import Collector, ContentErrors  # noqa: E402
 from cchc.pictures import rewrite_images  # noqa: E402
 from cchc.planpages import page_source as plan_page_source  # noqa: E402
 from cchc.planpages import plan_pages  # noqa: E402
 from cchc.posts import Post  # noqa: E402
+from cchc.progressbar import Progress  # noqa: E402
 from cchc.render import MarkdownRenderer  # noqa: E402
 from cchc.settings import read_settings  # noqa: E402
 from cchc.site import SiteContent, listing_page_source, load_site, post_page_source  # noqa: E402
@@ -37,10 +38,9 @@ class _Build:
     site: SiteContent | None = None
     summaries: dict[str, str] = {}
     pages: dict[str, object] = {}
-    base_url = ""  # site_url, for the feeds' absolute links
-    portal: portal.PortalReport | None = None
     contents: dict[str, str] = {}  # post src_uri -> rendered HTML, for the feeds
     picture = None  # the `picture` macro of overrides/cchc/_picture.html, loaded in on_files
+    progress: Progress | None = None  # pages rendered, drawn on a terminal only
 
 
 _build = _Build()
@@ -48,6 +48,17 @@ _build = _Build()
 
 def on_startup(command: str, dirty: bool) -> None:
     _build.preview = command == "serve"
+
+
+def on_nav(nav, config, files):
+    _build.progress = Progress(len(files.documentation_pages()), "Tạo các trang")
+    return nav
+
+
+def on_post_page(output, page, config):
+    if _build.progress:
+        _build.progress.advance()  # ends its line after the last page
+    return output
 
 
 def on_config(config):
@@ -58,14 +69,9 @@ def on_config(config):
 
 def on_pre_build(config) -> None:
     problems = Collector()
-    settings = read_settings(config.site_name, config.extra, problems)
+    settings = read_settings(config.site_name, config.extra, problems, config.site_url)
     root = Path(config.config_file_path).parent
     site = load_site(root, settings, build_now(), _build.preview, problems)
-    _build.base_url = feeds.base_url(config.site_url, problems)
-    _build.portal = portal.build_report(
-        site.all_posts, portal.QuotaRules.from_plans(site.plans), site.now, settings.timezone
-    )
-    portal.check_quota(_build.portal, settings.posts_dir, problems)
     _build.contents = {}
     for warning in problems.warnings:
         log.warning(str(warning))
@@ -125,7 +131,7 @@ def on_page_context(context, page, config, nav):
         "summaries": _build.summaries,
         "now": site.now,
         "neighbours": site.section.neighbours.get(page.file.src_uri, (None, None)),
-        "portal": _build.portal,
+        "portal": site.portal,
         "images": site.images,
         "share_image": site.images.share_image(item, config.site_url) if isinstance(item, Post) else None,
     }
@@ -147,7 +153,7 @@ def on_post_build(config) -> None:
     # Last, after every file of the site (cover images included) is in place.
     site, settings = _build.site, _build.site.settings
     ctx = feeds.FeedContext(
-        _build.base_url,
+        site.base_url,
         settings.unit,
         _build.contents,
         _build.summaries,
@@ -155,4 +161,4 @@ def on_post_build(config) -> None:
         site.now,
         settings.timezone,
     )
-    feeds.write_feeds(ctx, site.all_posts, _build.portal.feed_posts)
+    feeds.write_feeds(ctx, site.all_posts, site.portal.feed_posts)

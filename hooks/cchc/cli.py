@@ -35,7 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     portal = sub.add_parser("portal", help="Đóng gói bài gửi Cổng TTĐT CCHC tỉnh của một tháng (thư mục và .zip).")
     portal.add_argument("month", help="tháng cần gửi, dạng NĂM-THÁNG, ví dụ 2026-03")
     portal.add_argument("-f", "--config-file", default="mkdocs.yml", help="tệp cấu hình của trang")
+    _add_editor_commands(sub)
     args, rest = parser.parse_known_args(argv)
+    if args.command in ("new", "check", "publish"):
+        return _editor_command(args, rest)
     if args.command == "build":
         return _mkdocs(["build", *rest])
     if args.command == "serve":
@@ -45,6 +48,47 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(args.month, args.config_file, Path.cwd())
     return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+def _add_editor_commands(sub) -> None:
+    new = sub.add_parser("new", help="Tạo bài viết mới với đủ các khóa thông tin đầu bài.")
+    new.add_argument("title", help='Tiêu đề bài viết, trong ngoặc kép: "Tiêu đề bài viết".')
+    new.add_argument("--area", help="Mã hoặc tên lĩnh vực CCHC (mặc định: lĩnh vực đầu tiên).")
+    new.add_argument("--portal", action="store_true", help="Đánh dấu gửi bài sang Cổng CCHC tỉnh.")
+    new.add_argument("--slug", help="Đường dẫn của bài (chữ không dấu); mặc định tạo từ tiêu đề.")
+    check = sub.add_parser("check", help="Kiểm tra mọi bài viết và kế hoạch, không dựng trang.")
+    check.add_argument("--json", action="store_true", help="In kết quả dạng JSON cho các công cụ khác.")
+    check.add_argument("--strict", action="store_true", help="Coi cảnh báo là lỗi, như `cchc build --strict`.")
+    publish = sub.add_parser(
+        "publish",
+        help="Dựng trang rồi thay trang đang chạy ở DEST trong một bước; giữ 3 bản gần nhất.",
+        description="Các tùy chọn khác (như --strict) được chuyển cho bước dựng trang.",
+    )
+    publish.add_argument("dest", help="Thư mục mà máy chủ web phục vụ, ví dụ /var/www/cchc.")
+    publish.add_argument("--rollback", action="store_true", help="Quay lại bản đã xuất bản trước đó.")
+    for command in (new, check, publish):
+        command.add_argument("-f", "--config-file", default="mkdocs.yml", help="Tệp cấu hình (mặc định mkdocs.yml).")
+
+
+def _editor_command(args: argparse.Namespace, rest: list[str]) -> int:
+    if rest and args.command != "publish":  # publish hands further options to the build
+        print(f"Không hiểu tùy chọn: {' '.join(rest)}", file=sys.stderr)
+        return 2
+    config = Path(args.config_file)
+    if args.command == "new":
+        from . import newpost
+
+        return newpost.main(config, args.title, args.area, args.portal, args.slug)
+    if args.command == "check":
+        from . import check
+
+        return check.main(config, args.strict, args.json)
+    from . import publish
+
+    def build(site_dir: Path) -> int:
+        return _mkdocs(["build", "--config-file", str(config), "--site-dir", str(site_dir), *rest])
+
+    return publish.main(Path(args.dest), config, args.rollback, build)
 
 
 if __name__ == "__main__":

@@ -46,11 +46,16 @@ def format_report(problems: list[Problem]) -> str:
         lines.append(f"  {name}")
         for p in problems:
             if p.file == name:
-                where = f"dòng {p.line}" if p.line else "tệp"
-                key = f", mục `{p.key}`" if p.key else ""
-                lines.append(f"    - {where}{key}: {p.message}")
+                lines.append(f"    - {describe(p)}")
     lines.append("Sửa các lỗi trên rồi dựng lại trang. Trang cũ (nếu có) được giữ nguyên.")
     return "\n".join(lines)
+
+
+def describe(p: Problem) -> str:
+    """One problem under its file's heading: `dòng 3, mục `date`: …`."""
+    where = f"dòng {p.line}" if p.line else "tệp"
+    key = f", mục `{p.key}`" if p.key else ""
+    return f"{where}{key}: {p.message}"
 
 
 class Collector:

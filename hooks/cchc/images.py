@@ -173,8 +173,13 @@ def process_images(
     cache_dir: Path,
     problems: Collector,
     workers: int | None = None,
+    encode: bool = True,
 ) -> ImageSet:
-    """Check, process (or take from the cache) every image; problems name post and image."""
+    """Check, process (or take from the cache) every image; problems name post and image.
+
+    With `encode=False` (`cchc check`) images missing from the cache are only
+    verified, not encoded, and the result lists no published images.
+    """
     result = ImageSet()
     keyed: list[tuple[Asset, str]] = []
     sources: dict[str, _Source] = {}
@@ -222,7 +227,7 @@ def process_images(
         problem = check_header(source.path, settings)
         if problem:
             outcomes[key] = problem
-        else:
+        elif encode:
             jobs.append((key, source))
     if jobs:
         with ThreadPoolExecutor(max_workers=min(len(jobs), workers or _cores())) as pool:
@@ -233,7 +238,9 @@ def process_images(
 
     published: dict[str, Path] = {}
     for asset, key in keyed:
-        outcome = outcomes[key]
+        outcome = outcomes.get(key)
+        if outcome is None:
+            continue  # verified only
         if isinstance(outcome, str):
             _report(problems, asset, outcome)
             continue

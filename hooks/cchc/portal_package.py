@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
-from . import feeds, portal
+from . import portal
 from .assets import Asset
 from .clock import build_now
 from .errors import Collector, format_report
@@ -165,15 +165,13 @@ def run(month_text: str, config_file: str, out_dir: Path) -> int:
         return 1
     config = load_config(str(config_path))
     problems = Collector()
-    settings = read_settings(config.site_name, config.extra, problems)
-    now = build_now()
-    site = load_site(config_path.resolve().parent, settings, now, False, problems)
-    base = feeds.base_url(config.site_url, problems)
+    settings = read_settings(config.site_name, config.extra, problems, config.site_url)
+    site = load_site(config_path.resolve().parent, settings, build_now(), False, problems)
+    base = site.base_url
     if problems.errors:
         print(format_report(problems.errors), file=sys.stderr)
         return 1
-    rules = portal.QuotaRules.from_plans(site.plans)
-    row = portal.build_report(site.all_posts, rules, now, settings.timezone).month(year, month)
+    row = site.portal.month(year, month)
     if row is None or not row.posts:
         print(
             f"Tháng {month}/{year} không có bài nào đã đăng với `portal: true`: không có gì để gửi Ban Biên tập "

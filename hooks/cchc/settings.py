@@ -52,6 +52,7 @@ _IMAGE_LIMITS = {"max_width": (320, 8000), "thumb_width": (64, 2000), "quality":
 @dataclass(frozen=True)
 class Settings:
     unit: str = "Đơn vị"
+    site_url: str = ""  # mkdocs.yml `site_url`: feeds and share images need absolute addresses
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Ho_Chi_Minh"))
     areas: tuple[Area, ...] = DEFAULT_AREAS
     per_page: int = 10
@@ -69,13 +70,13 @@ class Settings:
         return None
 
 
-def read_settings(site_name: str, extra: dict[str, Any], problems: Collector) -> Settings:
+def read_settings(site_name: str, extra: dict[str, Any], problems: Collector, site_url: str | None = None) -> Settings:
     """Validate `extra.cchc`; every mistake is reported with the key to fix."""
     raw = extra.get("cchc") or {}
     if not isinstance(raw, dict):
         problems.error(CONFIG_FILE, "`extra.cchc` phải là một nhóm khóa (mapping).", "extra.cchc")
-        return Settings(unit=site_name)
-    kwargs: dict[str, Any] = {"unit": nfc(str(raw.get("unit") or site_name))}
+        return Settings(unit=site_name, site_url=site_url or "")
+    kwargs: dict[str, Any] = {"unit": nfc(str(raw.get("unit") or site_name)), "site_url": site_url or ""}
     if "timezone" in raw:
         try:
             kwargs["timezone"] = ZoneInfo(str(raw["timezone"]))

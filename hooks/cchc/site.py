@@ -18,9 +18,11 @@ from .assets import Asset, collect_assets
 from .calendars import Calendar, build_calendar, calendar_listings
 from .collection import Section, load_posts, visible_posts
 from .errors import Collector
+from .feeds import base_url
 from .images import ImageSet, process_images
 from .listings import Listing, build_listings
 from .plans import Plan, check_post_references, load_plans, unreadable_plan_ids
+from .portal import PortalReport, QuotaRules, build_report, check_quota
 from .posts import Post
 from .progress import PlanProgress, plan_progress
 from .settings import Settings
@@ -41,6 +43,8 @@ class SiteContent:
     progress: list[PlanProgress] = field(default_factory=list)  # of each plan, as of the build's local date
     calendar: Calendar | None = None
     images: ImageSet = field(default_factory=ImageSet)
+    portal: PortalReport | None = None  # the provincial portal's quota, month by month
+    base_url: str = ""  # absolute `site_url` ending in /, for feeds
 
     def post_by_uri(self) -> dict[str, Post]:
         return {p.src_uri: p for p in self.section.posts}
@@ -51,7 +55,10 @@ class SiteContent:
         return next((p for p in self.progress if p.plan.year == year), None)
 
 
-def load_site(root: Path, settings: Settings, now: datetime, preview: bool, problems: Collector) -> SiteContent:
+def load_site(
+    root: Path, settings: Settings, now: datetime, preview: bool, problems: Collector, encode_images: bool = True
+) -> SiteContent:
+    """Read and check everything; `encode_images=False` (cchc check) only verifies the photos."""
     posts = load_posts(root, settings, problems)
     plans = load_plans(root, settings, problems)
     check_post_references(posts, plans, problems, pending=unreadable_plan_ids(root, settings, plans))
@@ -66,7 +73,10 @@ def load_site(root: Path, settings: Settings, now: datetime, preview: bool, prob
     site.calendar = build_calendar(section.posts, plans, now, settings.timezone)
     site.listings += calendar_listings(site.calendar)
     # Decoded and encoded here, before MkDocs cleans `site/`: a broken photo fails the build.
-    site.images = process_images(assets, settings.images, root / IMAGE_CACHE, problems)
+    site.images = process_images(assets, settings.images, root / IMAGE_CACHE, problems, encode=encode_images)
+    site.portal = build_report(posts, QuotaRules.from_plans(plans), now, settings.timezone)
+    check_quota(site.portal, settings.posts_dir, problems)
+    site.base_url = base_url(settings.site_url, problems)
     return site
 
 

@@ -42,7 +42,7 @@ def _convert(node: yaml.Node, path: tuple[str | int, ...], lines: dict, offset: 
     if isinstance(node, yaml.ScalarNode):
         value = nfc(node.value)
         # A blank or `~` plain scalar is "no value"; a quoted "" stays text.
-        if node.style is None and value.strip() in _EMPTY:
+        if not node.style and value.strip() in _EMPTY:  # plain style: None, or "" from libyaml
             return None
         return value
     if isinstance(node, yaml.SequenceNode):
@@ -60,7 +60,7 @@ def _convert(node: yaml.Node, path: tuple[str | int, ...], lines: dict, offset: 
 def parse(text: str, line_offset: int = 0) -> Located:
     """Parse one YAML document; `line_offset` shifts lines (front matter in a file)."""
     try:
-        node = yaml.compose(text, Loader=yaml.BaseLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
@@ -71,6 +71,19 @@ def parse(text: str, line_offset: int = 0) -> Located:
         return Located(None, {})
     lines: dict[tuple[str | int, ...], int] = {}
     return Located(_convert(node, (), lines, line_offset), lines)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    # libyaml, when PyYAML has it, reads a thousand posts several times faster; on a
+    # syntax error the pure-Python parser reads the text again, so editors get its
+    # wording (which `_explain` knows) whichever parser is installed.
+    try:
+        return yaml.compose(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        return yaml.compose(text, Loader=yaml.BaseLoader)
+
+
+_FAST_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 def _explain(exc: yaml.MarkedYAMLError) -> str:

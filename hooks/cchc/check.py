@@ -1,0 +1,149 @@
+"""`cchc check`: every problem a build would report, found without building.
+
+It calls the build's own `load_site` (posts, images, plans and every check the
+build runs before writing), so a file passes `cchc check` exactly when it passes
+the build; nothing is validated twice in two ways.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+from .clock import build_now
+from .errors import Collector, Level, Problem, describe
+from .portal import DEFAULT_QUOTA, MonthQuota, PortalReport, deadline
+from .project import Project, open_project
+from .site import load_site
+
+# What the quota table says of a month, in words for the terminal.
+PORTAL_STATUS = {"ok": "đạt", "short": "thiếu bài", "over": "quá số bài tối đa", "open": "chưa đến hạn"}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    problems: list[Problem]  # errors and warnings, sorted by file then line
+    posts: int  # post files checked
+    plans: int
+    portal: list[MonthQuota]  # the previous month, then the current one
+    strict: bool = False
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level is Level.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.level is Level.WARNING]
+
+    @property
+    def ok(self) -> bool:
+        """What the build would say: errors fail it, warnings too under `--strict`."""
+        return not self.errors and not (self.strict and self.warnings)
+
+
+def check_project(project: Project, problems: Collector, now: datetime, strict: bool = False) -> CheckResult:
+    """Load the site as `cchc build` does (not the preview of `cchc serve`) and keep every problem."""
+    # Photos are verified, not encoded: checking must stay fast.
+    site = load_site(project.root, project.settings, now, False, problems, encode_images=False)
+    ordered = sorted(problems.problems, key=lambda p: (p.file, p.line or 0, p.key or "", p.message))
+    today = now.astimezone(project.settings.timezone).date()
+    return CheckResult(
+        problems=ordered,
+        posts=sum(1 for _ in (project.root / project.settings.posts_dir).rglob("*.md")),  # read or not
+        plans=len(site.plans),
+        portal=recent_quota(site.portal, today),
+        strict=strict,
+    )
+
+
+def recent_quota(report: PortalReport, today: date) -> list[MonthQuota]:
+    """The portal quota of the previous and the current month, as the build checks it."""
+    previous = (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
+    months = []
+    for year, month in (previous, (today.year, today.month)):
+        row = report.month(year, month)
+        if row is None:  # no article and not a checked month: an empty row of the default quota
+            row = MonthQuota(
+                year,
+                month,
+                DEFAULT_QUOTA,
+                deadline(year, month, DEFAULT_QUOTA.before_day),
+                (),
+                False,
+                today >= deadline(year, month, DEFAULT_QUOTA.before_day),
+            )
+        months.append(row)
+    return months
+
+
+def format_text(result: CheckResult) -> str:
+    """The report an editor reads: a summary line, then problems grouped by file."""
+    lines = [
+        f"Đã kiểm tra {result.posts} bài viết, {result.plans} kế hoạch: "
+        f"{len(result.errors)} lỗi, {len(result.warnings)} cảnh báo."
+    ]
+    for name, in_file in groupby(result.problems, key=lambda p: p.file):
+        lines.append(f"  {name}")
+        lines += [f"    - {p.level.value}: {describe(p)}" for p in in_file]
+    lines.append("")
+    lines.append("Bài gửi Cổng CCHC tỉnh:")
+    for month in result.portal:
+        quota = month.quota
+        rule = f"cần {quota.min}–{quota.max} bài, trước ngày {quota.before_day}"
+        status = PORTAL_STATUS[month.status] if month.posts or month.checked else "chưa có bài"
+        lines.append(f"  Tháng {month.label}: {len(month.posts)} bài ({rule}): {status}")
+        lines += [f"    - {p.local_date:%d/%m}: {p.title} ({p.source})" for p in month.posts]
+    lines.append("")
+    if result.ok:
+        lines.append("Mọi tệp đều hợp lệ: có thể dựng và xuất bản trang.")
+    elif result.errors:
+        lines.append("Sửa các lỗi trên rồi chạy lại `cchc check`.")
+    else:
+        lines.append("Có cảnh báo: với --strict, trang sẽ không được dựng. Sửa rồi chạy lại `cchc check`.")
+    return "\n".join(lines)
+
+
+def as_json(result: CheckResult) -> str:
+    data: dict[str, Any] = {
+        "ok": result.ok,
+        "posts": result.posts,
+        "plans": result.plans,
+        "errors": len(result.errors),
+        "warnings": len(result.warnings),
+        "problems": [
+            {
+                "file": p.file,
+                "line": p.line,
+                "key": p.key,
+                "level": "error" if p.level is Level.ERROR else "warning",
+                "message": p.message,
+            }
+            for p in result.problems
+        ],
+        "portal": [
+            {
+                "month": f"{m.year}-{m.month:02d}",
+                "count": len(m.posts),
+                "status": m.status,
+                "posts": [p.source for p in m.posts],
+            }
+            for m in result.portal
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def main(config_file: Path, strict: bool = False, json_output: bool = False) -> int:
+    """`cchc check`: print the report; 0 when the build would succeed, else 1."""
+    problems = Collector()
+    project = open_project(config_file, problems)
+    if project is None:
+        return 1
+    result = check_project(project, problems, build_now(), strict)
+    print(as_json(result) if json_output else format_text(result))
+    return 0 if result.ok else 1

@@ -1,0 +1,169 @@
+"""`cchc check`: the build's problems, found without building."""
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from cchc.check import check_project, format_text, recent_quota
+from cchc.clock import build_now
+from cchc.errors import Collector, describe
+from cchc.portal import PortalReport
+from cchc.project import load_project
+from conftest import REPO, post, run_build, write_project, write_tree
+
+BROKEN = {
+    "posts/tot.md": post("Bài tốt"),
+    "posts/thieu-ngay.md": post("Thiếu ngày", date=""),
+    "posts/sai-ngay.md": post("Sai ngày", date="hôm qua"),
+    "posts/linh-vuc.md": post("Sai lĩnh vực", categories=["Cải cách vũ trụ"]),
+    "posts/khong-dau-bai.md": "Chỉ có nội dung, không có phần đầu bài.\n",
+    "posts/yaml.md": "---\ntitle: Hội nghị: tổng kết\ndate: 2026-03-01\ncategories: [the-che]\n---\nx\n",
+    "posts/anh.md": post("Thiếu ảnh", image="anh/khong-co.jpg", body="![Ảnh](../ngoai.jpg)"),
+    "posts/a/trung.md": post("Trùng tên"),
+    "posts/b/trung.md": post("Trùng tên"),
+    "posts/nhiem-vu.md": post("Nhiệm vụ không kế hoạch", tasks=["05"]),
+    "posts/co.md": post("Cờ sai", portal="có lẽ"),
+    "posts/go-sai.md": post("Gõ sai khóa", categoies=["the-che"]),  # a warning
+    # Sent to the portal after the 20th: a warning once the portal quota is checked.
+    "posts/cong.md": post("Gửi Cổng muộn", "2026-11-21 08:00", portal=True),
+    # Not published, so the build does not look for its image (only `cchc serve` does).
+    "posts/nhap.md": post("Nháp thiếu ảnh", draft=True, image="anh/chua-co.jpg"),
+    "plans/hong.yaml": "title: [Kế hoạch\nyear: 2026\n",
+}
+# A settings mistake in mkdocs.yml is found by both too.
+EXTRA = {"extra": {"cchc": {"unit": "Trung tâm Thử", "per_page": 0}}}
+
+
+def build_problems(root, caplog):
+    """(errors, warnings) of a real build, as the lines an editor reads."""
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(Abort):
+        run_build(root, **EXTRA)
+    (report,) = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    errors, current = set(), None
+    for line in report.splitlines()[1:-1]:
+        if line.startswith("    - "):
+            errors.add((current, line[6:]))
+        else:
+            current = line.strip()
+    warnings = {r.getMessage() for r in caplog.records if r.name == "mkdocs.hooks.cchc" and r.levelname == "WARNING"}
+    return errors, warnings
+
+
+def check(root):
+    problems = Collector()
+    project = load_project(root / "mkdocs.yml", problems)
+    return check_project(project, problems, build_now())
+
+
+def test_check_finds_exactly_what_the_build_finds(tmp_path, now_epoch, caplog):
+    write_tree(tmp_path, BROKEN)
+    build_errors, build_warnings = build_problems(tmp_path, caplog)
+    result = check(tmp_path)
+    assert {(p.file, describe(p)) for p in result.errors} == build_errors
+    assert {str(p) for p in result.warnings} == build_warnings
+    # The fixture exercises every kind of file problem (a guard against a vacuous comparison).
+    assert {f for f, _ in build_errors} >= {
+        "mkdocs.yml",
+        "posts/thieu-ngay.md",
+        "posts/sai-ngay.md",
+        "posts/linh-vuc.md",
+        "posts/khong-dau-bai.md",
+        "posts/yaml.md",
+        "posts/anh.md",
+        "posts/b/trung.md",
+        "posts/nhiem-vu.md",
+        "posts/co.md",
+    }
+    assert build_warnings and not result.ok
+
+
+def test_report_groups_problems_by_file_in_vietnamese(tmp_path, now_epoch):
+    write_tree(tmp_path, BROKEN)
+    write_project(tmp_path, **EXTRA)
+    text = format_text(check(tmp_path))
+    assert text.splitlines()[0] == "Đã kiểm tra 14 bài viết, 0 kế hoạch: 12 lỗi, 3 cảnh báo."
+    lines = text.splitlines()
+    start = lines.index("  posts/anh.md") + 1
+    block = "\n".join(lines[start : start + 2])
+    assert not lines[start + 2].startswith("    ")
+    assert "Lỗi: dòng 6, mục `image`: " in block and '"anh/khong-co.jpg"' in block
+    assert '"../ngoai.jpg"' in block and "nằm ngoài thư mục của bài viết" in block
+    assert "Cảnh báo: dòng 6, mục `categoies`" in text
+    assert text.rstrip().endswith("Sửa các lỗi trên rồi chạy lại `cchc check`.")
+
+
+def run_check(root, *args):
+    env = {**os.environ, "PYTHONPATH": str(REPO / "hooks"), "SOURCE_DATE_EPOCH": "1795410000"}
+    return subprocess.run(
+        [sys.executable, "-m", "cchc", "check", *args], cwd=root, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_check_json_parses_and_exit_code_follows_errors(tmp_path):
+    write_tree(tmp_path, BROKEN)
+    write_project(tmp_path, **EXTRA)
+    result = run_check(tmp_path, "--json")
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert data["ok"] is False
+    assert data["errors"] == len([p for p in data["problems"] if p["level"] == "error"]) >= 10
+    assert {"file": "posts/sai-ngay.md", "line": 3, "key": "date", "level": "error"}.items() <= next(
+        p for p in data["problems"] if p["file"] == "posts/sai-ngay.md"
+    ).items()
+    assert [m["month"] for m in data["portal"]] == ["2026-10", "2026-11"]
+
+
+def test_clean_project_passes_and_warnings_fail_only_under_strict(tmp_path):
+    write_tree(tmp_path, {"posts/a.md": post("Bài một"), "posts/b.md": post("Bài hai", categoies=["the-che"])})
+    write_project(tmp_path)
+    assert run_check(tmp_path).returncode == 0
+    strict = run_check(tmp_path, "--strict")
+    assert strict.returncode == 1
+    assert "0 lỗi, 1 cảnh báo" in strict.stdout
+    (tmp_path / "posts/b.md").unlink()
+    clean = run_check(tmp_path, "--strict")
+    assert clean.returncode == 0
+    assert "Mọi tệp đều hợp lệ" in clean.stdout
+
+
+def test_check_outside_a_project_says_so(tmp_path):
+    result = run_check(tmp_path)
+    assert result.returncode == 1
+    assert "Không tìm thấy" in result.stderr and "mkdocs.yml" in result.stderr
+
+
+def test_portal_counts_of_the_previous_and_current_month(tmp_path, now_epoch):
+    write_tree(
+        tmp_path,
+        {
+            "posts/1.md": post("Tháng trước", "2026-10-05", portal=True),
+            "posts/2.md": post("Tháng này", "2026-11-10 09:00", portal=True),
+            "posts/3.md": post("Đầu tháng theo giờ địa phương", "2026-10-31T18:00:00+00:00", portal=True),
+            "posts/4.md": post("Bản nháp", "2026-11-12", portal=True, draft=True),
+            "posts/5.md": post("Hẹn giờ", "2026-11-30", portal=True),
+            "posts/6.md": post("Tháng chín", "2026-09-10", portal=True),
+            "posts/7.md": post("Không gửi cổng", "2026-11-11"),
+        },
+    )
+    write_project(tmp_path)
+    previous, current = check(tmp_path).portal
+    assert (previous.label, [p.title for p in previous.posts]) == ("10/2026", ["Tháng trước"])
+    assert (current.label, [p.title for p in current.posts]) == (
+        "11/2026",
+        ["Đầu tháng theo giờ địa phương", "Tháng này"],
+    )
+    assert (previous.status, current.status) == ("ok", "ok")
+    assert "Tháng 10/2026: 1 bài (cần 1–3 bài, trước ngày 20): đạt" in format_text(check(tmp_path))
+
+
+def test_january_counts_december_of_the_year_before():
+    months = recent_quota(PortalReport((), ()), date(2027, 1, 5))
+    assert [m.label for m in months] == ["12/2026", "1/2027"]
+    assert [m.status for m in months] == ["ok", "open"]  # no plan year: an empty month is not checked

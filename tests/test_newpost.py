@@ -1,0 +1,100 @@
+"""`cchc new`: a post with every key written out, that builds as created."""
+
+import pytest
+
+from cchc import cli
+from cchc.posts import KNOWN_KEYS
+from conftest import NOW_EPOCH, post, run_build, write_project, write_tree
+
+# FORMATS.md §1; `author` is an accepted spelling of `authors`, the others are MkDocs' own keys.
+FORMAT_KEYS = KNOWN_KEYS - {"author", "description", "hide", "comments"}
+
+
+@pytest.fixture
+def project(tmp_path, now_epoch, monkeypatch):
+    write_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def new(*args):
+    return cli.main(["new", *args])
+
+
+def front_keys(text):
+    """Keys of the front matter, commented out or not."""
+    front = text.split("---\n")[1]
+    return {line.lstrip("# ").split(":")[0] for line in front.splitlines() if ": " in line or line.endswith(":")}
+
+
+def test_new_post_has_every_key_and_builds_as_created(project, capsys):
+    assert new("Hội nghị: tổng kết công tác CCHC năm 2026", "--area", "Cải cách chế độ công vụ") == 0
+    path = project / "posts/2026/11/hoi-nghi-tong-ket-cong-tac-cchc-nam-2026.md"
+    assert capsys.readouterr().out.strip() == f"Đã tạo {path.relative_to(project).as_posix()}"
+    text = path.read_text(encoding="utf-8")
+    assert front_keys(text) >= FORMAT_KEYS
+    assert 'title: "Hội nghị: tổng kết công tác CCHC năm 2026"' in text
+    assert "date: 2026-11-23 12:00" in text  # now_epoch, in the unit's time zone
+    assert "categories: [cong-vu]" in text
+    assert "#   chinh-quyen-so      Xây dựng chính quyền điện tử, chính quyền số" in text
+    assert "# portal: true" in text
+    site = run_build(project, strict=True)
+    page = (site / "cchc/2026/11/hoi-nghi-tong-ket-cong-tac-cchc-nam-2026/index.html").read_text(encoding="utf-8")
+    assert "Hội nghị: tổng kết công tác CCHC năm 2026" in page
+    assert "Cải cách chế độ công vụ" in page
+
+
+def test_portal_flag_and_default_area(project, capsys, monkeypatch):
+    # The 10th: a portal post written after the 20th is late for the month (a warning).
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(NOW_EPOCH - 13 * 86400))
+    assert new("Bài gửi cổng", "--portal") == 0
+    text = (project / "posts/2026/11/bai-gui-cong.md").read_text(encoding="utf-8")
+    assert "\nportal: true\n" in text
+    assert "categories: [chi-dao-dieu-hanh]" in text
+    assert "sửa dòng categories" in capsys.readouterr().out
+    site = run_build(project, strict=True)
+    assert (site / "cchc/2026/11/bai-gui-cong/index.html").is_file()
+
+
+def test_date_is_the_local_day(tmp_path, monkeypatch):
+    # 2026-11-30 18:00 UTC is already 1 December in Việt Nam.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796061600")
+    write_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert new("Đầu tháng mười hai") == 0
+    text = (tmp_path / "posts/2026/12/dau-thang-muoi-hai.md").read_text(encoding="utf-8")
+    assert "date: 2026-12-01 01:00" in text
+
+
+def test_refuses_to_overwrite(project, capsys):
+    assert new("Bài một") == 0
+    path = project / "posts/2026/11/bai-mot.md"
+    path.write_text("Nội dung đã viết", encoding="utf-8")
+    assert new("Bài một") == 1
+    assert "lệnh không ghi đè" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == "Nội dung đã viết"
+
+
+def test_refuses_a_slug_another_post_uses(project, capsys):
+    write_tree(project, {"posts/2025/bai-cu.md": post("Họp giao ban", "2025-01-02")})
+    assert new("Họp giao ban") == 1
+    assert "posts/2025/bai-cu.md" in capsys.readouterr().err
+    assert new("Họp giao ban", "--slug", "hop-giao-ban-thang-11") == 0
+    text = (project / "posts/2026/11/hop-giao-ban-thang-11.md").read_text(encoding="utf-8")
+    assert "\nslug: hop-giao-ban-thang-11\n" in text
+    run_build(project, strict=True)
+
+
+def test_unknown_area_lists_the_choices(project, capsys):
+    assert new("Bài", "--area", "vũ trụ") == 1
+    err = capsys.readouterr().err
+    assert 'Lĩnh vực "vũ trụ"' in err and "the-che (Cải cách thể chế)" in err
+    assert not (project / "posts").exists()
+
+
+def test_plans_on_disk_are_suggested(project):
+    write_tree(project, {"plans/2026-tuyen-truyen.yaml": "title: x\n"})
+    assert new("Bài có kế hoạch") == 0
+    text = (project / "posts/2026/11/bai-co-ke-hoach.md").read_text(encoding="utf-8")
+    assert "Các kế hoạch hiện có: 2026-tuyen-truyen." in text
+    assert "# plan: 2026-tuyen-truyen" in text

@@ -1,0 +1,38 @@
+import io
+
+from cchc.progressbar import Progress, track
+from conftest import post, run_build, write_tree
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_bar_is_drawn_on_a_terminal_and_ends_its_line():
+    out = Terminal()
+    assert list(track(["a", "b", "c"], "Xử lý ảnh", stream=out)) == ["a", "b", "c"]
+    text = out.getvalue()
+    assert text.startswith("\rXử lý ảnh [")
+    assert text.endswith("3/3 (100%)\n")
+    assert text.count("3/3") == 1  # the last state is drawn once
+
+
+def test_nothing_is_written_to_a_file_or_pipe():
+    out = io.StringIO()
+    bar = Progress(10, "Xử lý ảnh", stream=out)
+    for _ in range(10):
+        bar.advance()
+    bar.close()
+    assert out.getvalue() == ""
+
+
+def test_build_shows_pages_rendered_on_a_terminal(tmp_path, now_epoch, monkeypatch):
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    write_tree(tmp_path, {"posts/a.md": post("Bài một")})
+    run_build(tmp_path)
+    last = terminal.getvalue().rstrip("\n").split("\r")[-1]
+    assert last.startswith("Tạo các trang [" + "#" * 30 + "]")
+    done, total = last.split("] ")[1].split(" ")[0].split("/")
+    assert done == total and int(total) > 5

@@ -1,0 +1,249 @@
+"""`cchc publish`: the site online is always one complete build, old or new."""
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from cchc import publish as pub
+from cchc.publish import PublishError, current, publish, rollback, versions
+from conftest import REPO, post, write_project, write_tree
+
+FILES = [f"trang-{i}.html" for i in range(40)]
+
+
+def fake_build(mark, pause=0.0):
+    """A build writing FILES, each naming its build, slowly when asked."""
+
+    def build(site_dir):
+        for name in FILES:
+            (site_dir / name).write_text(mark, encoding="utf-8")
+            time.sleep(pause)
+        return 0
+
+    return build
+
+
+def failing_build(site_dir):
+    (site_dir / "nua-chung.html").write_text("half", encoding="utf-8")
+    return 1
+
+
+def served(dest):
+    """The build DEST shows, checking it is one complete build."""
+    marks = {(dest / name).read_text(encoding="utf-8") for name in FILES}
+    assert len(marks) == 1, marks
+    return marks.pop()
+
+
+def test_first_publish_makes_dest_a_link_to_a_version(tmp_path):
+    dest = tmp_path / "www"
+    done = publish(dest, fake_build("v1"))
+    assert dest.is_symlink() and not os.path.isabs(os.readlink(dest))
+    assert served(dest) == "v1"
+    assert current(dest) == done.version.resolve()
+    assert oct(done.version.stat().st_mode & 0o777) != oct(0o700)  # readable by the web server
+
+
+def test_failed_build_leaves_dest_untouched(tmp_path):
+    dest = tmp_path / "www"
+    publish(dest, fake_build("v1"))
+    before = (os.readlink(dest), versions(dest))
+    with pytest.raises(PublishError, match="giữ nguyên"):
+        publish(dest, failing_build)
+    assert (os.readlink(dest), versions(dest)) == before
+    assert served(dest) == "v1"
+    assert sorted(p.name for p in pub.versions_dir(dest).iterdir()) == [".khoa", before[1][0].name]
+
+
+def test_crashing_build_leaves_dest_untouched(tmp_path):
+    dest = tmp_path / "www"
+    publish(dest, fake_build("v1"))
+
+    def crash(site_dir):
+        (site_dir / "a.html").write_text("x", encoding="utf-8")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        publish(dest, crash)
+    assert served(dest) == "v1" and len(versions(dest)) == 1
+    assert not list(pub.versions_dir(dest).glob(".dang-dung-*"))
+
+
+def test_readers_always_see_one_complete_build(tmp_path):
+    dest = tmp_path / "www"
+    publish(dest, fake_build("v1"))
+    seen, stop, failures = [], threading.Event(), []
+
+    def reader():
+        # As a web server does for each request: resolve DEST, then read from what it named.
+        while not stop.is_set():
+            try:
+                seen.append(served(Path(os.path.realpath(dest))))
+            except Exception as exc:  # a missing DEST or a mixed build alike
+                failures.append(exc)
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        publish(dest, fake_build("v2", pause=0.001))
+        with pytest.raises(PublishError):
+            publish(dest, failing_build)
+        publish(dest, fake_build("v3", pause=0.001))
+    finally:
+        stop.set()
+        thread.join()
+    assert failures == [] and len(seen) > 10
+    assert served(dest) == "v3"
+    # Readers saw the old site during the first build, then newer ones: never a step back.
+    order = [m for i, m in enumerate(seen) if i == 0 or seen[i - 1] != m]
+    assert order[0] == "v1" and order == sorted(order) and set(order) <= {"v1", "v2", "v3"}
+
+
+def test_keeps_the_last_three_versions(tmp_path):
+    dest = tmp_path / "www"
+    for n in range(1, 6):
+        publish(dest, fake_build(f"v{n}"))
+    kept = versions(dest)
+    assert [served_from(v) for v in kept] == ["v3", "v4", "v5"]
+    assert [v.name[:4] for v in kept] == ["0003", "0004", "0005"]
+
+
+def served_from(folder):
+    return (folder / FILES[0]).read_text(encoding="utf-8")
+
+
+def test_rollback_goes_back_one_version_at_a_time(tmp_path):
+    dest = tmp_path / "www"
+    for n in range(1, 4):
+        publish(dest, fake_build(f"v{n}"))
+    rollback(dest)
+    assert served(dest) == "v2"
+    assert [served_from(v) for v in versions(dest)] == ["v1", "v2"]  # the bad one is gone
+    publish(dest, fake_build("v4"))
+    rollback(dest)
+    assert served(dest) == "v2"  # not v3, removed by the first rollback
+    rollback(dest)
+    assert served(dest) == "v1"
+    with pytest.raises(PublishError, match="Không còn bản nào cũ hơn"):
+        rollback(dest)
+    assert served(dest) == "v1"
+
+
+def test_rollback_of_a_folder_never_published(tmp_path):
+    (tmp_path / "www").mkdir()
+    with pytest.raises(PublishError, match="chưa được xuất bản"):
+        rollback(tmp_path / "www")
+
+
+@pytest.mark.parametrize("exchange", [True, False], ids=["renameat2", "two-renames"])
+def test_plain_folder_dest_is_kept_as_the_oldest_version(tmp_path, monkeypatch, exchange):
+    if not exchange:
+        monkeypatch.setattr(pub, "_exchange", lambda a, b: False)
+    dest = tmp_path / "www"
+    dest.mkdir()
+    for name in FILES:
+        (dest / name).write_text("tay", encoding="utf-8")
+    missing, stop = [], threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            if not dest.exists():
+                missing.append(time.monotonic())
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        done = publish(dest, fake_build("v1", pause=0.001))
+    finally:
+        stop.set()
+        thread.join()
+    if exchange:
+        assert missing == []  # the two-renames fallback may leave DEST missing for an instant
+    assert dest.is_symlink() and served(dest) == "v1"
+    assert done.converted is not None and served_from(done.converted) == "tay"
+    assert [v.name[:4] for v in versions(dest)] == ["0001", "0002"]
+    rollback(dest)
+    assert served(dest) == "tay"
+
+
+def test_exchange_swaps_a_link_and_a_folder_atomically(tmp_path):
+    folder, link = tmp_path / "folder", tmp_path / "link"
+    folder.mkdir()
+    (folder / "a").write_text("a", encoding="utf-8")
+    link.symlink_to("elsewhere")
+    if not pub._exchange(link, folder):
+        pytest.skip("no renameat2 on this system")
+    assert folder.is_symlink() and os.readlink(folder) == "elsewhere"
+    assert (link / "a").read_text(encoding="utf-8") == "a"
+
+
+def test_dest_that_is_a_file_is_refused(tmp_path):
+    (tmp_path / "www").write_text("x", encoding="utf-8")
+    with pytest.raises(PublishError, match="là một tệp"):
+        publish(tmp_path / "www", fake_build("v1"))
+    assert (tmp_path / "www").read_text(encoding="utf-8") == "x"
+
+
+def test_one_publish_at_a_time(tmp_path):
+    dest = tmp_path / "www"
+
+    def build_while_another_publishes(site_dir):
+        with pytest.raises(PublishError, match="đang chạy"):
+            publish(dest, fake_build("v2"))
+        return fake_build("v1")(site_dir)
+
+    publish(dest, build_while_another_publishes)
+    assert served(dest) == "v1" and len(versions(dest)) == 1
+
+
+# End to end: the `cchc publish` command with a real build.
+
+
+def cchc(root, *args):
+    env = {**os.environ, "PYTHONPATH": str(REPO / "hooks"), "SOURCE_DATE_EPOCH": "1795410000"}
+    return subprocess.run(
+        [sys.executable, "-m", "cchc", *args], cwd=root, env=env, capture_output=True, text=True, timeout=180
+    )
+
+
+def test_publish_command_builds_swaps_and_rolls_back(tmp_path):
+    project, dest = tmp_path / "du-an", tmp_path / "www"
+    write_tree(project, {"posts/a.md": post("Bài một")})
+    write_project(project)
+    first = cchc(project, "publish", str(dest), "--strict")
+    assert first.returncode == 0, first.stderr
+    assert "Đã xuất bản bản 0001-" in first.stdout
+    page = dest / "cchc/2026/03/bai-mot/index.html"
+    assert page.is_file()
+
+    # A broken post: the build's Vietnamese report, exit 1, the site online unchanged.
+    write_tree(project, {"posts/b.md": post("Bài hai", date="hôm qua")})
+    online = (os.readlink(dest), page.read_bytes())
+    failed = cchc(project, "publish", str(dest))
+    assert failed.returncode == 1
+    assert "Không thể dựng trang: 1 lỗi trong 1 tệp." in failed.stderr and "posts/b.md" in failed.stderr
+    assert "vẫn giữ nguyên trang đang chạy" in failed.stderr
+    assert (os.readlink(dest), page.read_bytes()) == online
+    assert len(versions(dest)) == 1
+
+    write_tree(project, {"posts/b.md": post("Bài hai", date="2026-04-01")})
+    assert cchc(project, "publish", str(dest)).returncode == 0
+    assert (dest / "cchc/2026/04/bai-hai/index.html").is_file()
+    back = cchc(project, "publish", "--rollback", str(dest))
+    assert back.returncode == 0, back.stderr
+    assert "Đã quay lại bản 0001-" in back.stdout
+    assert not (dest / "cchc/2026/04/bai-hai/index.html").exists() and page.is_file()
+
+
+def test_publish_refuses_the_build_folder(tmp_path):
+    write_tree(tmp_path, {"posts/a.md": post("Bài một")})
+    write_project(tmp_path)
+    result = cchc(tmp_path, "publish", "site")
+    assert result.returncode == 1
+    assert "bị `cchc build` ghi đè" in result.stderr
+    assert not (tmp_path / "site").exists() and not (tmp_path / "site.versions").exists()

@@ -1,0 +1,37 @@
+"""YAML as editors write it: the same result whichever parser PyYAML has."""
+
+import pytest
+import yaml
+
+from cchc import yamlsource
+from cchc.yamlsource import YamlSyntaxError, parse
+
+DOC = """\
+title: Hội nghị
+stt: 01
+empty:
+tilde: ~
+quoted: ""
+flag: yes
+list: [a, "b", ~]
+nested:
+  - stt: 4.1
+    body: |
+      Dòng một
+"""
+
+
+def test_fast_and_pure_python_parsers_agree(monkeypatch):
+    fast = parse(DOC, line_offset=1)
+    monkeypatch.setattr(yamlsource, "_FAST_LOADER", yaml.BaseLoader)
+    pure = parse(DOC, line_offset=1)
+    assert (fast.data, fast.lines) == (pure.data, pure.lines)
+    assert fast.data["stt"] == "01" and fast.data["empty"] is None and fast.data["tilde"] is None
+    assert fast.data["quoted"] == "" and fast.data["list"] == ["a", "b", None]
+    assert fast.line("nested", 0, "body") == 11
+
+
+def test_syntax_errors_keep_the_editor_hints():
+    with pytest.raises(YamlSyntaxError) as caught:
+        parse("title: Hội nghị: tổng kết\ndate: 2026-03-01\n", line_offset=1)
+    assert "dấu hai chấm" in caught.value.message and caught.value.line == 2
