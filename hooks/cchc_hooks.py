@@ -8,6 +8,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -33,32 +35,25 @@ from cchc.vntext import heading_slug, slugify  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.cchc")
 
 
+@dataclass
 class _Build:
-    preview = False  # set by `mkdocs serve`: drafts and scheduled posts are shown
-    site: SiteContent | None = None
-    summaries: dict[str, str] = {}
-    pages: dict[str, object] = {}
-    contents: dict[str, str] = {}  # post src_uri -> rendered HTML, for the feeds
-    picture = None  # the `picture` macro of overrides/cchc/_picture.html, loaded in on_files
+    """What one build carries from event to event; replaced at every `on_pre_build`."""
+
+    site: SiteContent
+    summaries: dict[str, str]  # post src_uri -> summary HTML, for lists
+    pages: dict[str, object] = field(default_factory=dict)  # generated page src_uri -> its data
+    contents: dict[str, str] = field(default_factory=dict)  # post src_uri -> rendered HTML, for the feeds
+    picture: Callable | None = None  # the `picture` macro of overrides/cchc/_picture.html
     progress: Progress | None = None  # pages rendered, drawn on a terminal only
 
 
-_build = _Build()
+_preview = False  # `mkdocs serve`: drafts and scheduled posts are shown
+_build: _Build | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _build.preview = command == "serve"
-
-
-def on_nav(nav, config, files):
-    _build.progress = Progress(len(files.documentation_pages()), "Tạo các trang")
-    return nav
-
-
-def on_post_page(output, page, config):
-    if _build.progress:
-        _build.progress.advance()  # ends its line after the last page
-    return output
+    global _preview
+    _preview = command == "serve"
 
 
 def on_config(config):
@@ -68,29 +63,26 @@ def on_config(config):
 
 
 def on_pre_build(config) -> None:
+    global _build
     problems = Collector()
     settings = read_settings(config.site_name, config.extra, problems, config.site_url)
     root = Path(config.config_file_path).parent
-    site = load_site(root, settings, build_now(), _build.preview, problems)
-    _build.contents = {}
+    site = load_site(root, settings, build_now(), _preview, problems)
     for warning in problems.warnings:
         log.warning(str(warning))
     try:
         problems.raise_errors()
     except ContentErrors as exc:
         raise PluginError(str(exc)) from None
-    _build.site = site
-    _build.picture = None
     log.info("cchc: ảnh: %d xử lý mới, %d lấy lại từ bộ nhớ đệm", site.images.encoded, site.images.reused)
     renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
-    _build.summaries = {p.src_uri: renderer.html(p.summary) for p in site.section.posts}
+    _build = _Build(site, {p.src_uri: renderer.html(p.summary) for p in site.section.posts})
 
 
 def on_files(files: Files, config) -> Files:
     site = _build.site
     # Post bodies are rendered before `on_env`, so the macro comes from its own theme env.
     _build.picture = config.theme.get_env().get_template("cchc/_picture.html").module.picture
-    _build.pages = {}
     for post in site.section.posts:
         files.append(File.generated(config, post.src_uri, content=post_page_source(post)))
         _build.pages[post.src_uri] = post
@@ -110,6 +102,11 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_nav(nav, config, files):
+    _build.progress = Progress(len(files.documentation_pages()), "Tạo các trang")
+    return nav
+
+
 def on_env(env, config, files):
     env.filters["vn_list_date"] = vndates.list_date
     env.filters["vn_short_date"] = vndates.short_date
@@ -119,10 +116,19 @@ def on_env(env, config, files):
     return env
 
 
+def on_page_content(html, page, config, files):
+    item = _build.pages.get(page.file.src_uri)
+    if not isinstance(item, Post):
+        return html
+    images = _build.site.images.posts.get(page.file.src_uri)
+    if images:
+        html = rewrite_images(html, images, _build.picture, eager_first=not item.image)
+    _build.contents[page.file.src_uri] = html  # the feeds carry each post's full HTML
+    return html
+
+
 def on_page_context(context, page, config, nav):
     item = _build.pages.get(page.file.src_uri)
-    if item is None and page.file.src_uri != "index.md":
-        return context
     site = _build.site
     context["cchc"] = {
         "item": item,
@@ -138,15 +144,10 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def on_page_content(html, page, config, files):
-    item = _build.pages.get(page.file.src_uri)
-    if not isinstance(item, Post):
-        return html
-    images = _build.site.images.posts.get(page.file.src_uri)
-    if images:
-        html = rewrite_images(html, images, _build.picture, eager_first=not item.image)
-    _build.contents[page.file.src_uri] = html  # the feeds carry each post's full HTML
-    return html
+def on_post_page(output, page, config):
+    if _build.progress:
+        _build.progress.advance()  # ends its line after the last page
+    return output
 
 
 def on_post_build(config) -> None:
