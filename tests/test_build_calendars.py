@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 from icalendar import Calendar
-from plan_standins import Plan, Report, Schedule, Task
+from plan_standins import Report, Schedule, Task, make_plan
 
 import cchc.site
 from conftest import NOW_EPOCH, post, run_build, write_tree
@@ -19,11 +19,13 @@ POSTS = {
     "posts/nhap.md": post("Bài nháp chưa đăng", "2026-03-01", draft=True),
     "posts/tuong-lai.md": post("Bài hẹn giờ tháng sau", "2026-12-05 08:00"),
 }
-PLAN = Plan(
+PLAN = make_plan(
     "2026-tuyen-truyen-cchc",
     "Kế hoạch tuyên truyền CCHC năm 2026",
     2026,
-    tasks=(Task("05", "Đăng tin về thủ tục hành chính", Schedule(dates=(date(2026, 3, 12), date(2026, 9, 5)))),),
+    tasks=(
+        Task("05", "Đăng tin về thủ tục hành chính", schedule=Schedule(dates=(date(2026, 3, 12), date(2026, 9, 5)))),
+    ),
     reports=(Report("Quý I", date(2026, 3, 10)),),
 )
 

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from plan_standins import PLAN_2026, Plan, Schedule, Task
+from plan_standins import PLAN_2026, Schedule, Task, make_plan
 
 from cchc.calendars import build_calendar, calendar_listings, months_between
 from cchc.posts import Post
@@ -136,7 +136,7 @@ def test_day_label_heat_and_order():
 
 
 def test_deadlines_land_on_their_days():
-    plan = Plan("p", "KH", 2026, tasks=(Task("05", "Đăng tin", Schedule(dates=(date(2026, 3, 19),))),))
+    plan = make_plan("p", "KH", 2026, tasks=(Task("05", "Đăng tin", schedule=Schedule(dates=(date(2026, 3, 19),))),))
     cal = build_calendar([], [plan], NOW, VN)
     on_19 = day(cal, date(2026, 3, 19)).deadlines
     assert [d.kind for d in on_19] == ["task", "portal"]

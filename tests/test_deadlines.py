@@ -3,7 +3,7 @@
 from datetime import date
 from types import SimpleNamespace
 
-from plan_standins import PLAN_2026, Plan, PortalQuota, Report, Schedule, Task
+from plan_standins import PLAN_2026, PortalQuota, Report, Schedule, Task, make_plan
 
 from cchc.deadlines import plan_deadlines, portal_deadlines
 
@@ -19,12 +19,14 @@ def test_task_due_dates_and_subtasks_become_deadlines():
 
 
 def test_ongoing_tasks_and_tasks_without_schedule_have_no_deadline():
-    plan = Plan("p", "KH", 2026, tasks=(Task("1", "Thường xuyên", Schedule(ongoing=True)), Task("2", "Không lịch")))
+    plan = make_plan(
+        "p", "KH", 2026, tasks=(Task("1", "Thường xuyên", schedule=Schedule(ongoing=True)), Task("2", "Không lịch"))
+    )
     assert plan_deadlines(plan) == []
 
 
 def test_recurring_schedule_expands_over_the_plan_year():
-    plan = Plan("p", "KH", 2028, tasks=(Task("3", "Cập nhật hằng tháng", Schedule(every="month")),))
+    plan = make_plan("p", "KH", 2028, tasks=(Task("3", "Cập nhật hằng tháng", schedule=Schedule(every="month")),))
     days = [d.day for d in plan_deadlines(plan)]
     assert len(days) == 12
     assert date(2028, 2, 29) in days  # leap year: the last day of February
@@ -55,11 +57,11 @@ def test_report_deadlines():
 
 
 def test_deadlines_of_a_day_are_ordered_reports_first():
-    plan = Plan(
+    plan = make_plan(
         "p",
         "KH",
         2026,
-        tasks=(Task("1", "Việc", Schedule(due=date(2026, 6, 10))),),
+        tasks=(Task("1", "Việc", schedule=Schedule(due=date(2026, 6, 10))),),
         reports=(Report("6 tháng", date(2026, 6, 10)),),
     )
     assert [d.kind for d in plan_deadlines(plan)] == ["report", "task"]
@@ -81,11 +83,11 @@ def test_portal_day_is_set_per_plan_year():
 
 
 def test_portal_day_with_two_plans_in_a_year_is_the_earliest():
-    plans = [Plan("b", "KH B", 2026, portal=PortalQuota(before_day=10)), Plan("a", "KH A", 2026)]
+    plans = [make_plan("b", "KH B", 2026, portal=PortalQuota(before_day=10)), make_plan("a", "KH A", 2026)]
     assert portal_deadlines([(2026, 5)], plans)[0].day == date(2026, 5, 9)
 
 
 def test_portal_day_past_the_month_end_is_its_last_day():
-    plans = [Plan("p", "KH", year, portal=PortalQuota(before_day=31)) for year in (2027, 2028)]
+    plans = [make_plan("p", "KH", year, portal=PortalQuota(before_day=31)) for year in (2027, 2028)]
     days = [d.day for d in portal_deadlines([(2027, 2), (2028, 2), (2028, 4)], plans)]
     assert days == [date(2027, 2, 28), date(2028, 2, 29), date(2028, 4, 30)]
