@@ -10,7 +10,6 @@ here, and every mistake is collected with the file, the key path
 from __future__ import annotations
 
 import calendar
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import Any
 
 from .errors import Collector
 from .settings import Settings
+from .values import BAD_FLAG, parse_flag, unknown_key_message
 from .vndates import DateFormatError, parse_date
 from .vntext import match_key, nfc, slugify
 from .yamlsource import Located, YamlSyntaxError, parse
@@ -43,8 +43,6 @@ _PERIOD_ALIASES = {
     "hang nam": "year",
     "moi nam": "year",
 }
-_TRUE = {"true", "yes", "on", "1", "có", "co", "x"}
-_FALSE = {"false", "no", "off", "0", "không", "khong"}
 _STT = re.compile(r"^\d+(?:\.\d+)*\.?$")
 _MONTH_ONLY = re.compile(r"^(?:(?P<y>\d{4})-(?P<m>\d{1,2})|(?P<m2>\d{1,2})/(?P<y2>\d{4}))$")
 _ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -353,13 +351,8 @@ class _Reader:
 
     def warn_unknown(self, value: dict, known: frozenset[str], path: KeyPath) -> None:
         for key in sorted(set(value) - known):
-            found = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
-            hint = f" Có phải ý bạn là `{found[0]}`?" if found else ""
             self.problems.warning(
-                self.source,
-                f"Khóa `{key}` không được hỗ trợ và bị bỏ qua.{hint}",
-                _key((*path, key)),
-                self.line((*path, key)),
+                self.source, unknown_key_message(key, known), _key((*path, key)), self.line((*path, key))
             )
 
     # Values
@@ -432,12 +425,11 @@ class _Reader:
             return None
 
     def flag(self, path: KeyPath) -> bool:
-        value = (self.text(path) or "").lower()
-        if value in _TRUE:
-            return True
-        if value not in _FALSE and value:
-            self.error(path, f'Giá trị "{value}" không hợp lệ; hãy ghi true hoặc false.')
-        return False
+        value = self.text(path) or ""
+        flag = parse_flag(value)
+        if flag is None:
+            self.error(path, BAD_FLAG.format(value=value))
+        return bool(flag)
 
     def period(self, path: KeyPath) -> str | None:
         value = self.text(path)

@@ -10,6 +10,7 @@ from typing import Any
 
 from .errors import Collector
 from .settings import Area, Settings
+from .values import BAD_FLAG, parse_flag, unknown_key_message
 from .vndates import DateFormatError, parse_datetime
 from .vntext import nfc, slugify
 from .yamlsource import Located, YamlSyntaxError, parse
@@ -40,8 +41,6 @@ KNOWN_KEYS = frozenset(
 )
 MORE_MARKER = "<!-- more -->"
 _FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
-_TRUE = {"true", "yes", "on", "1", "có", "co", "x"}
-_FALSE = {"false", "no", "off", "0", "không", "khong"}
 
 
 @dataclass(frozen=True)
@@ -130,9 +129,7 @@ def _build_post(
         problems.error(source, message, key, doc.line(key))
 
     for key in sorted(set(meta) - KNOWN_KEYS):
-        suggestion = _closest(key)
-        hint = f" Có phải ý bạn là `{suggestion}`?" if suggestion else ""
-        problems.warning(source, f"Khóa `{key}` không được hỗ trợ và bị bỏ qua.{hint}", key, doc.line(key))
+        problems.warning(source, unknown_key_message(key, KNOWN_KEYS), key, doc.line(key))
 
     title = _text(meta.get("title"))
     if not title:
@@ -178,13 +175,9 @@ def _build_post(
 
     flags = {}
     for key in ("portal", "draft"):
-        value = _text(meta.get(key)).lower()
-        if value in _TRUE:
-            flags[key] = True
-        elif value in _FALSE or value == "":
-            flags[key] = False
-        else:
-            err(key, f'Giá trị "{meta.get(key)}" không hợp lệ; hãy ghi true hoặc false.')
+        flags[key] = parse_flag(_text(meta.get(key)))
+        if flags[key] is None:
+            err(key, BAD_FLAG.format(value=meta.get(key)))
 
     summary = _text(meta.get("summary")) or _text(meta.get("description")) or excerpt(body)
     if not ok or moment is None:
@@ -265,10 +258,3 @@ def _rejoin_labels(values: list[str], settings: Settings) -> list[str]:
 
 def _area_choices(settings: Settings) -> str:
     return "Chọn một trong: " + "; ".join(f"{a.key} ({a.label})" for a in settings.areas) + "."
-
-
-def _closest(key: str) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1, cutoff=0.7)
-    return found[0] if found else None

@@ -1,0 +1,31 @@
+"""Values as editors type them in YAML, shared by posts and plans.
+
+`yamlsource` keeps every scalar as the text typed; these turn that text into a
+yes/no, and give the messages both file kinds use for the same mistakes.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+_TRUE = {"true", "yes", "on", "1", "có", "co", "x"}
+_FALSE = {"false", "no", "off", "0", "không", "khong", ""}
+BAD_FLAG = 'Giá trị "{value}" không hợp lệ; hãy ghi true hoặc false.'
+
+
+def parse_flag(text: str) -> bool | None:
+    """True/False for the ways people write yes and no (blank is no); None when unclear."""
+    value = text.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    return None
+
+
+def unknown_key_message(key: str, known: Iterable[str]) -> str:
+    """`categoies` → a warning that suggests `categories`."""
+    found = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
+    hint = f" Có phải ý bạn là `{found[0]}`?" if found else ""
+    return f"Khóa `{key}` không được hỗ trợ và bị bỏ qua.{hint}"
