@@ -1,5 +1,6 @@
 """The repository as a unit clones it: the demo content builds cleanly and looks alive."""
 
+import hashlib
 import re
 import shutil
 
@@ -83,3 +84,22 @@ def test_demo_plan_shows_progress_from_the_demo_posts(demo):
     assert "8/9 tháng" in page and "Khám bệnh bảo hiểm y tế bằng căn cước" in page
     landing = (demo / "cchc/index.html").read_text(encoding="utf-8")
     assert 'href="ke-hoach/2026-tuyen-truyen-cchc/"' in landing
+
+
+def test_demo_builds_to_the_same_bytes_twice(tmp_path, monkeypatch):
+    """Everything at once (images encoded cold, plans, calendars, feeds, .ics): reproducible."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795410000")
+    digests = []
+    for name in ("a", "b"):
+        root = tmp_path / name
+        for folder in ("posts", "plans", "docs"):
+            shutil.copytree(REPO / folder, root / folder)
+        site_dir = run_build(root)
+        digests.append(
+            {
+                p.relative_to(site_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(site_dir.rglob("*"))
+                if p.is_file()
+            }
+        )
+    assert digests[0] == digests[1]
