@@ -12,15 +12,9 @@ import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 
-AREAS = [
-    "chi-dao-dieu-hanh",
-    "the-che",
-    "thu-tuc-hanh-chinh",
-    "to-chuc-bo-may",
-    "cong-vu",
-    "tai-chinh-cong",
-    "chinh-quyen-so",
-]
+from cchc.settings import DEFAULT_AREAS
+
+AREAS = [area.key for area in DEFAULT_AREAS]
 DEPARTMENTS = [
     "Phòng Tổ chức - Hành chính",
     "Phòng Kế hoạch - Nghiệp vụ",
