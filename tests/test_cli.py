@@ -35,3 +35,15 @@ def test_build_with_bad_posts_exits_non_zero_with_one_report(tmp_path):
     assert "2 lỗi trong 2 tệp" in result.stderr
     assert "posts/a.md" in result.stderr and "posts/b.md" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_strict_build_stops_on_a_warning_before_touching_the_site(tmp_path):
+    make_project(tmp_path, {"posts/a.md": post("Bài một")})
+    assert run_cchc(tmp_path, "build").returncode == 0
+    page = tmp_path / "site/cchc/2026/03/bai-mot/index.html"
+    before = page.read_bytes()
+    write_tree(tmp_path, {"posts/b.md": post("Bài hai", tag=["gõ nhầm khóa"])})
+    result = run_cchc(tmp_path, "build", "--strict")
+    assert result.returncode == 1
+    assert "`tag`" in result.stderr and "Dừng vì --strict" in result.stderr
+    assert page.read_bytes() == before and not (tmp_path / "site/cchc/2026/03/bai-hai").exists()

@@ -20,8 +20,19 @@ from .portal import DEFAULT_QUOTA, MonthQuota, PortalReport, deadline
 from .project import Project, open_project
 from .site import load_site
 
-# What the quota table says of a month, in words for the terminal.
-PORTAL_STATUS = {"ok": "đạt", "short": "thiếu bài", "over": "quá số bài tối đa", "open": "chưa đến hạn"}
+# What the quota says of a month, in words for the terminal.
+PORTAL_STATUS = {
+    "ok": "đạt",
+    "short": "thiếu bài",
+    "over": "quá số bài tối đa",
+    "open": "chưa đến hạn",
+    "none": "chưa có bài",
+}
+
+
+def portal_status(month: MonthQuota) -> str:
+    """The quota table's status, or `none` for an empty month no plan asks for."""
+    return month.status if month.posts or month.checked else "none"
 
 
 @dataclass(frozen=True)
@@ -95,8 +106,7 @@ def format_text(result: CheckResult) -> str:
     for month in result.portal:
         quota = month.quota
         rule = f"cần {quota.min}–{quota.max} bài, trước ngày {quota.before_day}"
-        status = PORTAL_STATUS[month.status] if month.posts or month.checked else "chưa có bài"
-        lines.append(f"  Tháng {month.label}: {len(month.posts)} bài ({rule}): {status}")
+        lines.append(f"  Tháng {month.label}: {len(month.posts)} bài ({rule}): {PORTAL_STATUS[portal_status(month)]}")
         lines += [f"    - {p.local_date:%d/%m}: {p.title} ({p.source})" for p in month.posts]
     lines.append("")
     if result.ok:
@@ -129,7 +139,7 @@ def as_json(result: CheckResult) -> str:
             {
                 "month": f"{m.year}-{m.month:02d}",
                 "count": len(m.posts),
-                "status": m.status,
+                "status": portal_status(m),
                 "posts": [p.source for p in m.posts],
             }
             for m in result.portal

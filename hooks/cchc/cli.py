@@ -13,9 +13,13 @@ def _mkdocs(args: list[str]) -> int:
     # should only see our own messages.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.__main__ import cli
+    from mkdocs.exceptions import Abort
 
     try:
         cli.main(args=args, prog_name="cchc", standalone_mode=False)
+    except Abort as exc:  # a SystemExit that carries MkDocs' last word ("Aborted with …")
+        print(exc.format_message(), file=sys.stderr)
+        return 1
     except SystemExit as exc:
         return int(exc.code or 0)
     except Exception as exc:  # click's Abort/ClickException carry the message already logged

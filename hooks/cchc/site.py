@@ -66,7 +66,9 @@ def load_site(
     section = Section.of(shown)
     assets = [a for post in section.posts for a in collect_assets(post, root, problems)]
     today = now.astimezone(settings.timezone).date()
-    progress = [plan_progress(plan, section.posts, today, settings) for plan in plans]
+    # Progress counts published posts only, also in `cchc serve`'s preview.
+    published = [post for post in section.posts if post.is_published(now)]
+    progress = [plan_progress(plan, published, today, settings) for plan in plans]
     listings = build_listings(section, settings)
     site = SiteContent(settings, now, preview, posts, section, listings, assets, plans, progress)
     # Calendars: posts by day and the plans' deadlines.
