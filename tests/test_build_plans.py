@@ -274,3 +274,15 @@ def test_plan_pages_are_reproducible(tmp_path, now_epoch):
     write_tree(tmp_path, {f"plans/{PLAN_ID}.yaml": PLAN, "posts/a.md": post("Bài", plan=PLAN_ID, tasks=["5"])})
     first = html(run_build(tmp_path), PAGE)
     assert html(run_build(tmp_path), PAGE) == first
+
+
+def test_a_plan_for_next_year_shows_no_figures_yet(site):
+    plan = (
+        "title: Kế hoạch tuyên truyền CCHC năm 2027\nyear: 2027\nissuer: Trung tâm Y tế Mẫu\n"
+        "reports:\n  - {name: Quý I, due: 2027-03-10}\n"
+        "tasks:\n  - {stt: 1, title: Đưa tin hằng quý, schedule: {every: quarter}, expects: {posts: 1, per: quarter}}\n"
+    )
+    built = site({"posts/a.md": post("Bài một"), "plans/2027-cchc.yaml": plan})
+    page = (built / "cchc/ke-hoach/2027-cchc/index.html").read_text(encoding="utf-8")
+    assert "Kỳ báo cáo bắt đầu từ 1/1/2027: chưa có số liệu." in page
+    assert "Số liệu Quý I" not in page and "0/0" not in page

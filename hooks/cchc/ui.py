@@ -116,6 +116,7 @@ STRINGS: dict[str, str] = {
     "plan_report_next": "Kỳ tới",
     "plan_report_future": "Sắp tới",
     "plan_report_figures": "Số liệu {name}: từ {start} đến {end}",
+    "plan_report_not_started": "Kỳ báo cáo bắt đầu từ {start}: chưa có số liệu.",
     "plan_report_total": "Tổng số tin, bài đăng trong kỳ",
     "plan_report_by_task": "Bài viết theo nhiệm vụ",
     "plan_report_empty_tasks": "{n} nhiệm vụ chưa có bài viết trong kỳ",
