@@ -172,7 +172,8 @@ def build_calendar(posts: Iterable[Post], plans: Sequence[Any], now: datetime, t
     today = now.astimezone(tz).date()
     by_day: dict[date, list[Post]] = defaultdict(list)
     for post in posts:
-        # The calendar is the record of what was published, previews included.
+        # The calendar is the record of what was published: never drafts or scheduled posts,
+        # not even in `cchc serve`'s preview.
         if post.is_published(now):
             by_day[post.local_date].append(post)
     fixed = [d for plan in plans for d in plan_deadlines(plan)]
