@@ -56,6 +56,8 @@ def test_demo_has_a_calendar_for_every_month_of_its_posts(demo):
     landing = (demo / "cchc/index.html").read_text(encoding="utf-8")
     assert 'aria-labelledby="cchc-calendar"' in landing and "Tháng 11 năm 2026" in landing
     assert (demo / "cchc/lich.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    march = (demo / "cchc/lich/2026/03/index.html").read_text(encoding="utf-8")
+    assert 'class="cchc-cal__thumb"' in march and "-480w-" in march  # the day's cover, as a thumbnail
 
 
 def test_demo_images_carry_no_metadata_and_every_img_has_a_size(demo):
