@@ -183,10 +183,6 @@ class PlanSection:
     heading: str | None
     body: str = ""  # Markdown
 
-    @property
-    def body_markdown(self) -> str:
-        return self.body
-
 
 @dataclass(frozen=True)
 class Plan:

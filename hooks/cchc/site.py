@@ -46,9 +46,6 @@ class SiteContent:
     portal: PortalReport | None = None  # the provincial portal's quota, month by month
     base_url: str = ""  # absolute `site_url` ending in /, for feeds
 
-    def post_by_uri(self) -> dict[str, Post]:
-        return {p.src_uri: p for p in self.section.posts}
-
     def current_plan(self) -> PlanProgress | None:
         """The first plan of the build's (local) year, for the landing page."""
         year = self.now.astimezone(self.settings.timezone).year
