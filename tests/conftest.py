@@ -74,6 +74,13 @@ def run_build(root: Path, *, strict: bool = False, command: str = "build", **ove
     return Path(config.site_dir)
 
 
+def build_at_now(root: Path, **kwargs) -> Path:
+    """`run_build` with SOURCE_DATE_EPOCH fixed, for module-scoped fixtures (no `monkeypatch`)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", str(NOW_EPOCH))
+        return run_build(root, **kwargs)
+
+
 @pytest.fixture
 def now_epoch(monkeypatch) -> int:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(NOW_EPOCH))

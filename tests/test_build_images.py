@@ -8,7 +8,7 @@ from mkdocs.exceptions import Abort
 from PIL import Image
 
 from cchc.pictures import tag_attrs
-from conftest import NOW_EPOCH, post, run_build, write_tree
+from conftest import build_at_now, post, run_build, write_tree
 from photos import RED, phone_jpeg, plain, transparent_png
 
 POST_URL = "cchc/2026/03/hoi-nghi-cchc"
@@ -41,12 +41,7 @@ def img_tags(html):
 def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("images")
     write_tree(root, FILES)
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", str(NOW_EPOCH))
-    try:
-        yield run_build(root)
-    finally:
-        mp.undo()
+    return build_at_now(root)
 
 
 def test_published_photos_are_upright_small_and_without_metadata(built):

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import REPO, run_build
+from conftest import REPO, build_at_now, run_build
 
 
 @pytest.fixture(scope="module")
@@ -15,12 +15,7 @@ def demo(tmp_path_factory):
     for name in ("posts", "plans", "docs"):
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, root / name)
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", "1795410000")
-    try:
-        yield run_build(root, strict=True)
-    finally:
-        mp.undo()
+    return build_at_now(root, strict=True)
 
 
 def test_demo_has_many_posts_over_every_area(demo):

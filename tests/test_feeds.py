@@ -9,7 +9,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from cchc.feeds import Channel, FeedContext, media_type, render_feed, site_feed_posts
-from conftest import HOSTILE_BODY, NOW_EPOCH, make_post, png, post, run_build, write_tree
+from conftest import HOSTILE_BODY, build_at_now, make_post, png, post, run_build, write_tree
 
 BASE = "https://ttyt-mau.example.gov.vn/"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -45,12 +45,7 @@ FILES = {
 def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("feeds")
     write_tree(root, FILES)
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", str(NOW_EPOCH))
-    try:
-        yield run_build(root, strict=True)
-    finally:
-        mp.undo()
+    return build_at_now(root, strict=True)
 
 
 def feed(site_dir, name):

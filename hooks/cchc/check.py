@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .clock import build_now
-from .errors import Collector, Level, Problem, describe
+from .errors import Collector, Level, Problem, describe, of_level
 from .portal import DEFAULT_QUOTA, MonthQuota, PortalReport, deadline
 from .project import Project, open_project
 from .site import load_site
@@ -45,11 +45,11 @@ class CheckResult:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.level is Level.ERROR]
+        return of_level(self.problems, Level.ERROR)
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.level is Level.WARNING]
+        return of_level(self.problems, Level.WARNING)
 
     @property
     def ok(self) -> bool:

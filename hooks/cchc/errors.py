@@ -58,6 +58,10 @@ def describe(p: Problem) -> str:
     return f"{where}{key}: {p.message}"
 
 
+def of_level(problems: Iterable[Problem], level: Level) -> list[Problem]:
+    return [p for p in problems if p.level is level]
+
+
 class Collector:
     """Gathers problems while files are read; callers never stop at the first one."""
 
@@ -75,11 +79,11 @@ class Collector:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.level is Level.ERROR]
+        return of_level(self.problems, Level.ERROR)
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.level is Level.WARNING]
+        return of_level(self.problems, Level.WARNING)
 
     def raise_errors(self) -> None:
         if self.errors:
