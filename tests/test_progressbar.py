@@ -36,3 +36,28 @@ def test_build_shows_pages_rendered_on_a_terminal(tmp_path, now_epoch, monkeypat
     assert last.startswith("Tạo các trang [" + "#" * 30 + "]")
     done, total = last.split("] ")[1].split(" ")[0].split("/")
     assert done == total and int(total) > 5
+
+
+def test_image_processing_shows_a_bar_on_a_terminal(tmp_path, monkeypatch):
+    import io
+
+    from cchc import progressbar
+    from cchc.assets import collect_assets
+    from cchc.collection import load_posts
+    from cchc.errors import Collector
+    from cchc.images import process_images
+    from cchc.settings import Settings
+    from conftest import png, post, write_tree
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(progressbar.sys, "stderr", screen)
+    write_tree(tmp_path, {"posts/a.md": post("Ảnh", image="anh/a.png"), "posts/anh/a.png": png()})
+    problems = Collector()
+    settings = Settings()
+    assets = [a for p in load_posts(tmp_path, settings, problems) for a in collect_assets(p, tmp_path, problems)]
+    process_images(assets, settings.images, tmp_path / "cache", problems)
+    assert "Xử lý ảnh [" in screen.getvalue() and "1/1 (100%)" in screen.getvalue()

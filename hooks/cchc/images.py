@@ -37,6 +37,7 @@ from PIL import Image, ImageCms, UnidentifiedImageError
 from .assets import Asset, normalize_ref
 from .errors import Collector
 from .posts import Post
+from .progressbar import track
 from .settings import ImageSettings
 
 PIPELINE = "1"  # bump when the bytes `_encode` writes change, so old cache entries are not reused
@@ -232,7 +233,8 @@ def process_images(
     if jobs:
         with ThreadPoolExecutor(max_workers=min(len(jobs), workers or _cores())) as pool:
             done = pool.map(lambda job: _encode_to_cache(job[1], settings, cache_dir, job[0]), jobs)
-            for (key, _), outcome in zip(jobs, done, strict=True):
+            # The slow step of a first build: a progress bar when someone watches a terminal.
+            for (key, _), outcome in zip(jobs, track(done, "Xử lý ảnh", len(jobs)), strict=True):
                 outcomes[key] = outcome
                 result.encoded += isinstance(outcome, dict)
 
