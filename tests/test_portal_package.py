@@ -55,11 +55,34 @@ def test_package_holds_each_article_with_its_images_and_a_readme(project, capsys
     ]
     page = (folder / "01-bai-co-anh.html").read_text(encoding="utf-8")
     assert "<title>Bài có ảnh</title>" in page and "Phòng Điều dưỡng - TT&amp;GDSK" in page
-    assert '<img src="01-bai-co-anh/anh/bia.png" alt="">' in page  # the cover, beside the page
+    assert '<img src="01-bai-co-anh/anh/bia.png" alt="Bài có ảnh">' in page  # the cover, beside the page
     assert 'src="01-bai-co-anh/anh/trong-bai.png"' in page
     assert 'href="https://ttyt-mau.example.gov.vn/gioi-thieu/"' in page  # links to the site stay live
     assert "https://ttyt-mau.example.gov.vn/cchc/2026/10/bai-co-anh/" in page
-    assert (folder / "01-bai-co-anh/anh/bia.png").read_bytes() == FILES["posts/2026/10/anh/bia.png"]
+    assert (folder / "01-bai-co-anh/anh/bia.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_package_photos_are_the_published_ones_without_location(tmp_path, now_epoch, monkeypatch):
+    from PIL import Image
+
+    from photos import phone_jpeg
+
+    original = phone_jpeg()
+    write_tree(
+        tmp_path,
+        {
+            "posts/2026/10/anh/anh.jpg": original,
+            "posts/2026/10/a.md": post("Bài có ảnh GPS", "2026-10-05 08:00", image="anh/anh.jpg", portal=True),
+        },
+    )
+    write_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["portal", "2026-10"]) == 0
+    sent = tmp_path / "portal-2026-10/01-bai-co-anh-gps/anh/anh.jpg"
+    assert sent.read_bytes() != original
+    with Image.open(sent) as im:
+        assert dict(im.getexif()) == {} and "exif" not in im.info
+        assert im.height > im.width  # turned upright by its orientation, as on the site
 
 
 def test_readme_lists_title_date_author_department_and_url(project):

@@ -20,9 +20,9 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from . import portal
-from .assets import Asset
 from .clock import build_now
 from .errors import Collector, format_report
+from .images import ImageSet
 from .posts import Post
 from .safehtml import clean_html, xml_text
 from .ui import STRINGS
@@ -58,21 +58,23 @@ def parse_month(text: str) -> tuple[int, int]:
 
 def build_articles(
     posts: Iterable[Post],
-    assets: Iterable[Asset],
+    images: ImageSet,
     markdown: Callable[[str], str],
     render_page: Callable[..., str],
     base_url: str,
     unit: str,
 ) -> list[Article]:
-    """Each post as a standalone page: body rendered, sanitised, its images made local copies."""
-    by_post: dict[str, list[Asset]] = {}
-    for asset in assets:
-        by_post.setdefault(asset.post.source, []).append(asset)
+    """Each post as a standalone page: body rendered, sanitised, its images made local copies.
+
+    The copies are the processed images the site publishes (upright, resized, every
+    metadata removed), never the editor's originals: a photo's GPS position must not
+    leave by email either.
+    """
     articles = []
     for number, post in enumerate(posts, 1):
         name = f"{number:02d}-{post.slug}"
         page_url = base_url + post.url
-        local = {a.ref: a for a in by_post.get(post.source, [])}
+        local = {ref: image.src.path for ref, image in images.for_post(post).items()}
 
         def resolve(url: str, name: str = name, page_url: str = page_url, local: dict = local) -> str:
             parts = urlsplit(url)
@@ -92,7 +94,7 @@ def build_articles(
             url=page_url,
             t=STRINGS,
         )
-        files = tuple(sorted((f"{name}/{ref}", a.path) for ref, a in local.items()))
+        files = tuple(sorted((f"{name}/{ref}", path) for ref, path in local.items()))
         articles.append(Article(post, name, html, files))
     return articles
 
@@ -185,7 +187,7 @@ def run(month_text: str, config_file: str, out_dir: Path) -> int:
         print(f"Cảnh báo: {warning}", file=sys.stderr)
     renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
     template = config.theme.get_env().get_template("cchc/portal_article.html")
-    articles = build_articles(row.kept, site.assets, renderer.html, template.render, base, settings.unit)
+    articles = build_articles(row.kept, site.images, renderer.html, template.render, base, settings.unit)
     name = package_name(year, month)
     folder, archive = write_package(out_dir, name, articles, readme_text(articles, year, month, settings.unit, base))
     print(
