@@ -1,5 +1,6 @@
 """Deadlines from plans (stand-ins with the plans interface) and the portal's monthly one."""
 
+from dataclasses import replace
 from datetime import date
 from types import SimpleNamespace
 
@@ -23,6 +24,14 @@ def test_ongoing_tasks_and_tasks_without_schedule_have_no_deadline():
         "p", "KH", 2026, tasks=(Task("1", "Thường xuyên", schedule=Schedule(ongoing=True)), Task("2", "Không lịch"))
     )
     assert plan_deadlines(plan) == []
+
+
+def test_recurring_deadlines_start_when_the_plan_was_issued():
+    monthly = Task("3", "Đưa tin hằng tháng", schedule=Schedule(every="month", day=31))
+    once = Task("4", "Việc có hạn riêng", schedule=Schedule(due=date(2026, 1, 20)))
+    plan = replace(make_plan("p", "KH", 2026, tasks=(monthly, once)), issued=date(2026, 2, 5))
+    days = [d.day for d in plan_deadlines(plan)]
+    assert date(2026, 1, 31) not in days and days[:2] == [date(2026, 1, 20), date(2026, 2, 28)]
 
 
 def test_recurring_schedule_expands_over_the_plan_year():

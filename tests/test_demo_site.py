@@ -3,6 +3,7 @@
 import hashlib
 import re
 import shutil
+from itertools import pairwise
 
 import pytest
 
@@ -107,4 +108,4 @@ def test_every_section_page_has_one_h1_first_and_no_skipped_heading_level(demo):
         levels = [int(n) for n in re.findall(r"<h([1-6])\b", page.read_text(encoding="utf-8"))]
         where = page.relative_to(demo).as_posix()
         assert levels[:1] == [1] and levels.count(1) == 1, (where, levels)
-        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (where, levels)
+        assert all(b <= a + 1 for a, b in pairwise(levels)), (where, levels)

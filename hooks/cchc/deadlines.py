@@ -44,8 +44,11 @@ def plan_deadlines(plan: Any) -> list[Deadline]:
     for task in plan.all_tasks():
         if task.schedule is None:
             continue
-        # `deadlines` gives due/dates as written (even past the plan year) and expands `every`.
+        # `deadlines` gives due/dates as written (even past the plan year) and expands `every`;
+        # a recurring deadline before the plan was issued is not one (as on the plan page).
         for day in task.schedule.deadlines(plan.year):
+            if task.schedule.every and day < plan.start:
+                continue
             found.append(_task_deadline(plan, task, day))
     for report in plan.reports:
         found.append(_report_deadline(plan, report))

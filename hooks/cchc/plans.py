@@ -210,6 +210,19 @@ class Plan:
     def url(self) -> str:
         return f"cchc/ke-hoach/{self.id}/"
 
+    @property
+    def start(self) -> date:
+        """The first day the plan asks for evidence: its issue month if issued in its year, else 1 January.
+
+        Why: a plan issued in February cannot be behind for January; recurring
+        deadlines and periods start from here.
+        """
+        if self.issued and self.issued.year == self.year:
+            return self.issued.replace(day=1)
+        if self.issued_month:
+            return date(self.year, self.issued_month, 1)
+        return date(self.year, 1, 1)
+
     def all_tasks(self) -> Iterator[Task]:
         """Tasks and subtasks, depth first, in the order of the Phụ lục."""
 

@@ -213,15 +213,6 @@ def linked_posts(plan: Plan, posts: Iterable[Post]) -> dict[tuple[int, ...], lis
     return dict(found)
 
 
-def plan_start(plan: Plan) -> date:
-    """The first day the plan asks for evidence: its issue month if issued in its year, else 1 January."""
-    if plan.issued and plan.issued.year == plan.year:
-        return plan.issued.replace(day=1)
-    if plan.issued_month:
-        return date(plan.year, plan.issued_month, 1)
-    return date(plan.year, 1, 1)
-
-
 def task_progress(task: Task, plan: Plan, linked: dict[tuple[int, ...], list[Post]], today: date) -> TaskProgress:
     posts = tuple(linked.get(task.key, ()))
     children = tuple(task_progress(sub, plan, linked, today) for sub in task.subtasks)
@@ -298,7 +289,7 @@ def task_periods(task: Task, plan: Plan, posts: tuple[Post, ...]) -> tuple[tuple
     days = sorted(p.local_date for p in posts)
     if per:
         windows = []
-        for label, start, end in calendar_periods(per, plan.year, plan_start(plan)):
+        for label, start, end in calendar_periods(per, plan.year, plan.start):
             deadline = end
             if schedule and schedule.every == per:
                 deadline = next(d for d in schedule.deadlines(plan.year) if start <= d <= end)

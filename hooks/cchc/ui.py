@@ -131,7 +131,7 @@ STRINGS: dict[str, str] = {
 # What each status means: the plan page's legend (kept in step with `cchc.progress`).
 STATUS_HELP: dict[str, str] = {
     "Hoàn thành": (
-        "Nhiệm vụ đã có đủ bài viết báo cáo kết quả (mặc định 1 bài; hoặc số bài ghi ở `expects`). "
+        "Nhiệm vụ đã có đủ bài viết báo cáo kết quả (mặc định 1 bài, hoặc số bài kế hoạch yêu cầu). "
         "Nhiệm vụ theo kỳ (hằng tháng, hằng quý, nhiều hạn) chỉ hoàn thành khi mọi kỳ của kế hoạch đều đủ bài."
     ),
     "Đang thực hiện": ("Chưa đến hạn, hoặc kỳ vừa qua đã đạt; con số “7/10 tháng” là số kỳ đạt trên số kỳ đã qua hạn."),
@@ -145,6 +145,6 @@ STATUS_HELP: dict[str, str] = {
     ),
 }
 STATUS_HELP_NOTE = (
-    "Bài viết được tính cho nhiệm vụ khi có `plan` là mã kế hoạch này và `tasks` ghi số thứ tự nhiệm vụ. "
+    "Một bài viết được tính cho nhiệm vụ khi bài ghi rõ kế hoạch này và số thứ tự của nhiệm vụ. "
     "Nhiệm vụ có nhiệm vụ con lấy trạng thái cần chú ý nhất của các nhiệm vụ con. Trạng thái tính theo ngày dựng trang."
 )
