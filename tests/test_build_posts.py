@@ -169,3 +169,10 @@ def test_html_in_titles_is_escaped(site):
     page = html(built, "cchc/2026/03/chi-so-par-index-sipas")
     assert "Chỉ số &lt;PAR INDEX&gt; &amp; &lt;SIPAS&gt;" in page
     assert re.search(r"<PAR INDEX>", page) is None
+
+
+def test_pages_announce_both_feeds_and_name_heading_links(built):
+    page = html(built, "cchc/2026/03/thanh-toan-vien-phi-khong-dung-tien-mat")
+    assert 'rel="alternate" type="application/rss+xml"' in page and 'href="../../../rss.xml"' in page
+    assert 'href="../../../portal.xml"' in page
+    assert 'title="Liên kết đến mục này"' in page and "Permanent link" not in page

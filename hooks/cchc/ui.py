@@ -41,7 +41,7 @@ STRINGS: dict[str, str] = {
     "portal_ok": "Đạt",
     "portal_short": "Thiếu bài",
     "portal_over": "Quá {max} bài: nguồn tin giữ {max} bài đầu",
-    "portal_open": "Chưa đến hạn (ngày {day})",
+    "portal_open": "Chưa đến hạn (gửi trước ngày {day})",
     "portal_late": "{n} bài gửi từ ngày {day} trở đi",
     "portal_source": "Nguồn",
     "portal_package": "Bài gửi Ban Biên tập Cổng TTĐT CCHC tỉnh",
