@@ -156,7 +156,7 @@ def test_landing_shows_this_month(built):
     assert 'aria-current="date"' in widget
     assert 'href="lich/2026/11/#ngay-19" aria-label="Ngày 19 tháng 11 năm 2026: 1 việc đến hạn"' in widget
     assert 'rel="prev" href="lich/2026/10/"' in widget
-    assert "Sắp đến hạn" not in widget  # nothing left this month without plans
+    assert "Hạn sắp tới" not in widget  # nothing left this month without plans
 
 
 def test_post_and_archive_pages_link_to_the_calendar(built):
@@ -185,7 +185,7 @@ def test_plan_deadlines_on_the_grid_and_in_the_ics(with_plan):
     assert "cchc-cal__deadline--task" in cell(html(with_plan, "cchc/lich/2026/09"), 5)
     assert (with_plan / "cchc/lich/2026/12/index.html").is_file()  # the plan year runs to December
     widget = html(with_plan, "cchc")
-    assert "Sắp đến hạn" in widget
+    assert "Hạn sắp tới" in widget
     events = Calendar.from_ical((with_plan / "cchc/lich.ics").read_bytes()).walk("VEVENT")
     uids = {str(e["uid"]) for e in events}
     assert "2026-tuyen-truyen-cchc/nhiem-vu-05/2026-03-12@ttyt-mau.example.gov.vn" in uids

@@ -66,7 +66,7 @@ STRINGS: dict[str, str] = {
     "calendar_posts_short": "{n} bài",
     "calendar_month_due": "Việc đến hạn trong tháng",
     "calendar_no_due": "Không có việc đến hạn trong tháng này.",
-    "calendar_upcoming": "Sắp đến hạn",
+    "calendar_upcoming": "Hạn sắp tới",  # deadlines, not the task status "Sắp đến hạn"
     "calendar_legend": "Chú giải",
     "legend_posts": "Ngày có tin, bài",
     "legend_heat": "Số tin, bài trong ngày",
