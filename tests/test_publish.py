@@ -247,3 +247,13 @@ def test_publish_refuses_the_build_folder(tmp_path):
     assert result.returncode == 1
     assert "bị `cchc build` ghi đè" in result.stderr
     assert not (tmp_path / "site").exists() and not (tmp_path / "site.versions").exists()
+
+
+def test_publish_refuses_folders_of_the_project(tmp_path):
+    write_tree(tmp_path, {"posts/a.md": post("Bài một")})
+    write_project(tmp_path)
+    for dest in ("posts", ".", "docs/web", str(tmp_path.parent)):
+        result = cchc(tmp_path, "publish", dest)
+        assert result.returncode == 1, dest
+        assert "nơi có bài viết và kế hoạch" in result.stderr
+    assert (tmp_path / "posts/a.md").is_file() and not (tmp_path / "posts.versions").exists()

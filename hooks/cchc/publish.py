@@ -62,6 +62,15 @@ def main(dest: Path, config_file: Path, rollback_only: bool, build: Callable[[Pa
                 f"Không xuất bản vào {dest}: thư mục này bị `cchc build` ghi đè mỗi lần dựng. "
                 "Hãy chọn thư mục mà máy chủ web phục vụ, ví dụ /var/www/cchc."
             )
+        # Publishing turns DEST into a link and later deletes old versions: inside the
+        # project (posts/, plans/, docs/ or the project itself) that would lose editors' files.
+        root = _absolute(project.root).resolve()
+        target = _absolute(dest).parent.resolve() / _absolute(dest).name
+        if target == root or target.is_relative_to(root) or root.is_relative_to(target):
+            raise PublishError(
+                f"Không xuất bản vào {dest}: thư mục này nằm trong (hoặc chứa) thư mục của trang {project.root}, "
+                "nơi có bài viết và kế hoạch. Hãy chọn thư mục mà máy chủ web phục vụ, ví dụ /var/www/cchc."
+            )
         done = publish(dest, build)
     except PublishError as exc:
         print(exc, file=sys.stderr)
