@@ -137,3 +137,39 @@ def test_label_with_a_comma_split_by_yaml_is_rejoined(tmp_path):
     )
     assert problems.problems == []
     assert [a.key for a in post.areas] == ["chi-dao-dieu-hanh", "the-che"]
+
+
+def test_forgiving_shapes_editors_type(tmp_path):
+    post, problems = read(
+        tmp_path,
+        "\n\n---\ntitle:\u00a0Hội nghị\ndate: 2026-03-12\ncategories: the-che\n"
+        "tags: VNeID, chuyển đổi số\nauthors: Nguyễn Thị Lan, Lê Quốc Bảo\n---\nx\n",
+    )
+    assert problems.problems == []
+    assert post.title == "Hội nghị"
+    assert post.tags == ("VNeID", "chuyển đổi số") and post.authors == ("Nguyễn Thị Lan", "Lê Quốc Bảo")
+    assert post.lines["date"] == 5  # blank lines before `---` are counted
+
+
+def test_a_key_written_twice_is_an_error_not_a_silent_loss(tmp_path):
+    post, problems = read(tmp_path, "---\ntitle: Một\ndate: 2026-03-12\ntitle: Hai\ncategories: the-che\n---\nx\n")
+    assert post is None
+    (problem,) = problems.problems
+    assert problem.line == 4 and "dòng 2 và dòng 4" in problem.message
+
+
+def test_files_that_are_not_read_are_reported(tmp_path):
+    base = tmp_path / "posts"
+    (base / "thu-muc.md").mkdir(parents=True)
+    (base / "hong.md").symlink_to(tmp_path / "khong-co.md")
+    (base / "bai.md.txt").write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    (base / "HOA.MD").write_text(
+        "---\ntitle: Chữ hoa\ndate: 2026-03-12\ncategories: the-che\n---\nx\n", encoding="utf-8"
+    )
+    problems = Collector()
+    posts = load_posts(tmp_path, Settings(), problems)
+    assert [p.title for p in posts] == ["Chữ hoa"]
+    by_file = {p.file: p for p in problems.problems}
+    assert "Không đọc được tệp" in by_file["posts/thu-muc.md"].message
+    assert "Không đọc được tệp" in by_file["posts/hong.md"].message
+    assert by_file["posts/bai.md.txt"].level is Level.WARNING and ".txt" in by_file["posts/bai.md.txt"].message

@@ -54,3 +54,12 @@ def test_official_date_leading_zeros_per_decree_30():
     assert official_date(date(2026, 2, 5)) == "ngày 05 tháng 02 năm 2026"
     assert official_date(date(2026, 1, 20)) == "ngày 20 tháng 01 năm 2026"
     assert official_date(date(2026, 11, 9)) == "ngày 09 tháng 11 năm 2026"
+
+
+@pytest.mark.parametrize("text", ["0206-11-10", "2206-02-28", "0001-01-01T00:00:00+07:00", "9999-12-31T23:00:00-07:00"])
+def test_a_mistyped_year_is_refused_not_built_into_centuries_of_calendar(text):
+    with pytest.raises(DateFormatError) as err:
+        parse_datetime(text, HCM)
+    assert "gõ nhầm" in str(err.value)
+    with pytest.raises(DateFormatError):
+        parse_date(text[:10])

@@ -28,3 +28,10 @@ def test_fold_and_match_key_ignore_marks_and_case():
 
 def test_heading_anchor_keeps_d():
     assert heading_slug("Đổi mới phương thức", "-") == "doi-moi-phuong-thuc"
+
+
+def test_long_titles_give_slugs_short_enough_for_file_names():
+    title = "Thông báo về việc " + "triển khai thực hiện kế hoạch cải cách hành chính " * 6
+    slug = slugify(title)
+    assert len(slug) <= 80 and slug.startswith("thong-bao-ve-viec-trien-khai") and not slug.endswith("-")
+    assert slugify("a" * 200) == "a" * 80

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .clock import build_now
+from .collection import post_files
 from .errors import Collector, Level, Problem, describe, of_level
 from .portal import DEFAULT_QUOTA, MonthQuota, PortalReport, deadline
 from .project import Project, open_project
@@ -65,7 +66,7 @@ def check_project(project: Project, problems: Collector, now: datetime, strict: 
     today = now.astimezone(project.settings.timezone).date()
     return CheckResult(
         problems=ordered,
-        posts=sum(1 for _ in (project.root / project.settings.posts_dir).rglob("*.md")),  # read or not
+        posts=len(post_files(project.root / project.settings.posts_dir)),  # read or not
         plans=len(site.plans),
         portal=recent_quota(site.portal, today),
         strict=strict,

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import Collector
-from .posts import Post, read_post
+from .posts import POST_SUFFIXES, Post, read_post
 from .settings import Area, Settings
 from .vntext import slugify
 
@@ -64,15 +64,25 @@ class Section:
         return self.by_area.get(area.key, [])
 
 
+def post_files(base: Path) -> list[Path]:
+    """The post files under `base`, at any depth: `.md` or `.markdown`, in any case."""
+    return [path for path in sorted(base.rglob("*")) if path.name.lower().endswith(POST_SUFFIXES)]
+
+
 def load_posts(root: Path, settings: Settings, problems: Collector) -> list[Post]:
     """Every readable post under `posts/`, at any depth; problems are collected."""
     base = root / settings.posts_dir
     posts: list[Post] = []
     if not base.is_dir():
         return posts
-    for path in sorted(base.rglob("*.md")):
-        source = path.relative_to(root).as_posix()
-        post = read_post(path, source, settings, problems)
+    for path in sorted(base.rglob("*.[tT][xX][tT]")):
+        if path.name.lower().endswith((".md.txt", ".markdown.txt")):  # Notepad's "Save as"
+            problems.warning(
+                path.relative_to(root).as_posix(),
+                "Tệp có đuôi .txt nên không được đăng; hãy đổi tên cho đuôi là .md (bỏ phần .txt).",
+            )
+    for path in post_files(base):
+        post = read_post(path, path.relative_to(root).as_posix(), settings, problems)
         if post is not None:
             posts.append(post)
     _check_unique_slugs(posts, problems)

@@ -40,7 +40,9 @@ KNOWN_KEYS = frozenset(
     }
 )
 MORE_MARKER = "<!-- more -->"
-_FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
+# Blank lines before the opening `---` are forgiven: editors paste them without seeing.
+_FRONT = re.compile(r"\A(?:\ufeff)?(?:[ \t]*\r?\n)*---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
+POST_SUFFIXES = (".md", ".markdown")  # any case: Windows shows `.MD` as readily as `.md`
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     found = _FRONT.match(text)
     if not found:
         return None, text, 0
-    return found.group(1), text[found.end() :], 1
+    return found.group(1), text[found.end() :], text[: found.start(1)].count("\n")
 
 
 def read_post(path: Path, source: str, settings: Settings, problems: Collector) -> Post | None:
@@ -99,6 +101,9 @@ def read_post(path: Path, source: str, settings: Settings, problems: Collector) 
     except UnicodeDecodeError:
         problems.error(source, "Tệp không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.")
         return None
+    except OSError as exc:  # a broken link, a folder named .md, a file without read permission
+        problems.error(source, f"Không đọc được tệp ({exc.strerror or exc}); hãy kiểm tra tệp còn đó và mở được.")
+        return None
     front, body, offset = split_front_matter(text)
     if front is None:
         problems.error(
@@ -107,7 +112,8 @@ def read_post(path: Path, source: str, settings: Settings, problems: Collector) 
         )
         return None
     try:
-        doc = parse(front, line_offset=offset)
+        # A non-breaking space after `title:` (pasted from Word or Zalo) is a space.
+        doc = parse(front.replace("\u00a0", " "), line_offset=offset)
     except YamlSyntaxError as exc:
         problems.error(source, exc.message, line=exc.line)
         return None
@@ -162,13 +168,13 @@ def _build_post(
         elif area not in areas:
             areas.append(area)
 
-    authors = _strings(meta.get("authors")) or _strings(meta.get("author"))
+    authors = _strings(meta.get("authors"), split=True) or _strings(meta.get("author"), split=True)
     slug_source = _text(meta.get("slug")) or title
     slug = slugify(slug_source)
     if not slug and title:
         err("slug", "Không tạo được đường dẫn (slug) từ tiêu đề; hãy thêm `slug:` bằng chữ không dấu.")
 
-    tasks = tuple(_strings(meta.get("tasks")))
+    tasks = tuple(_strings(meta.get("tasks"), split=True))
     plan = _text(meta.get("plan")) or None
     if tasks and not plan:
         err("tasks", "Có `tasks` nhưng thiếu `plan`: hãy ghi mã kế hoạch mà các nhiệm vụ này thuộc về.")
@@ -194,7 +200,7 @@ def _build_post(
         updated=updated,
         authors=tuple(authors),
         department=_text(meta.get("department")) or None,
-        tags=tuple(dict.fromkeys(_strings(meta.get("tags")))),
+        tags=tuple(dict.fromkeys(_strings(meta.get("tags"), split=True))),
         summary=summary,
         image=_text(meta.get("image")) or None,
         image_alt=_text(meta.get("image_alt")) or None,
@@ -226,10 +232,16 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def _strings(value: Any) -> list[str]:
-    """A list of non-empty strings; a single string is accepted too."""
+def _strings(value: Any, split: bool = False) -> list[str]:
+    """A list of non-empty strings; a single string is accepted too.
+
+    `split`: a single string is also split at commas (`tags: VNeID, chuyển đổi số`),
+    for keys whose items never contain one. Area labels do, so categories don't split.
+    """
     if value is None:
         return []
+    if split and isinstance(value, str):
+        value = value.split(",")
     items = value if isinstance(value, list) else [value]
     result = []
     for item in items:

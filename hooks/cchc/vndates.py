@@ -23,6 +23,18 @@ class DateFormatError(ValueError):
     pass
 
 
+# A year outside this range is a typo (0206, 2206): taken as written it would make the
+# calendars span centuries, tens of thousands of pages.
+YEARS = range(2000, 2100)
+
+
+def _check_year(year: int, raw: str) -> None:
+    if year not in YEARS:
+        raise DateFormatError(
+            f'"{raw}": năm {year} có vẻ gõ nhầm; chỉ nhận các năm từ {YEARS.start} đến {YEARS.stop - 1}'
+        )
+
+
 def parse_datetime(text: str, tz: tzinfo) -> datetime:
     """An aware datetime; no offset means local time `tz`, a date alone 00:00."""
     raw = text.strip()
@@ -32,6 +44,7 @@ def parse_datetime(text: str, tz: tzinfo) -> datetime:
             f'"{raw}" không phải ngày hợp lệ; hãy viết 2026-03-12, 2026-03-12 08:30 hoặc 2026-03-12T08:30:00+07:00'
         )
     parts = found.groupdict()
+    _check_year(int(parts["y"]), raw)
     try:
         day = date(int(parts["y"]), int(parts["m"]), int(parts["d"]))
         clock = time(int(parts["H"] or 0), int(parts["M"] or 0), int(parts["S"] or 0))
@@ -52,6 +65,7 @@ def parse_date(text: str) -> date:
     found = _ISO.match(raw) or _VN.match(raw)
     if not found or found.group("H"):
         raise DateFormatError(f'"{raw}" không phải ngày hợp lệ; hãy viết 2026-03-12 hoặc 12/03/2026')
+    _check_year(int(found["y"]), raw)
     try:
         return date(int(found["y"]), int(found["m"]), int(found["d"]))
     except ValueError:

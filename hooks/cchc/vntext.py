@@ -27,9 +27,16 @@ def match_key(text: str) -> str:
     return " ".join(fold(nfc(text)).casefold().split())
 
 
+SLUG_MAX = 80  # characters: file names have limits (255 bytes), and addresses are read by people
+
+
 def slugify(text: str, separator: str = "-") -> str:
-    """ASCII slug: marks removed, `đ` -> `d`, lower case, hyphens."""
-    return _NON_SLUG.sub(separator, fold(nfc(text)).lower()).strip(separator)
+    """ASCII slug: marks removed, `đ` -> `d`, lower case, hyphens; at most SLUG_MAX, cut at a word."""
+    slug = _NON_SLUG.sub(separator, fold(nfc(text)).lower()).strip(separator)
+    if len(slug) > SLUG_MAX:
+        cut = slug[: SLUG_MAX + 1]
+        slug = cut[: cut.rfind(separator)] if separator in cut else slug[:SLUG_MAX]
+    return slug
 
 
 def heading_slug(value: str, separator: str) -> str:

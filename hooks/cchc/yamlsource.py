@@ -51,6 +51,11 @@ def _convert(node: yaml.Node, path: tuple[str | int, ...], lines: dict, offset: 
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = nfc(str(key_node.value)).strip()
+            if key in result:  # YAML would let the last one win, silently losing the first
+                first, again = lines[(*path, key)], key_node.start_mark.line + 1 + offset
+                raise YamlSyntaxError(
+                    f"Khóa `{key}` được ghi hai lần (dòng {first} và dòng {again}); hãy giữ một dòng.", again
+                )
             lines[(*path, key)] = key_node.start_mark.line + 1 + offset
             result[key] = _convert(value_node, (*path, key), lines, offset)
         return result
