@@ -85,3 +85,13 @@ def test_cover_without_alt_is_fine_and_image_alt_without_image_warns(tmp_path):
     _, _, problems = collect(tmp_path, "x", image_alt="Mô tả")
     (warning,) = problems.warnings
     assert warning.key == "image_alt"
+
+
+def test_a_file_name_stored_decomposed_is_found(tmp_path):
+    import unicodedata
+
+    stored = unicodedata.normalize("NFD", "hội-nghị.jpg")
+    files = {f"posts/2026/anh/{stored}": plain()}
+    _, assets, problems = collect(tmp_path, "![Hội nghị](anh/hội-nghị.jpg)", files)
+    assert problems.problems == []
+    assert [a.ref for a in assets] == ["anh/hội-nghị.jpg"] and assets[0].path.name == stored

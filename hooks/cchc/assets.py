@@ -106,6 +106,8 @@ def collect_assets(post: Post, root: Path, problems: Collector) -> list[Asset]:
             error("nằm ngoài thư mục của bài viết; hãy đặt ảnh cạnh bài hoặc trong thư mục con.")
             continue
         if not target.is_file():
+            target = _same_name_other_form(target) or target
+        if not target.is_file():
             error("không tìm thấy tệp (đường dẫn tính từ thư mục của bài).")
             continue
         if not use.cover and not use.alt:
@@ -117,6 +119,19 @@ def collect_assets(post: Post, root: Path, problems: Collector) -> list[Asset]:
             )
         assets.setdefault(ref, Asset(post, ref, target, key, use.line))
     return list(assets.values())
+
+
+def _same_name_other_form(target: Path) -> Path | None:
+    """The file whose name is `target`'s in another Unicode form.
+
+    Why: names copied from macOS or out of a zip are often decomposed (NFD); the post
+    says "hội nghị.jpg" composed, the disk holds the same letters decomposed.
+    """
+    folder = target.parent
+    if not folder.is_dir():
+        return None
+    wanted = nfc(target.name)
+    return next((entry for entry in folder.iterdir() if nfc(entry.name) == wanted and entry.is_file()), None)
 
 
 def _body_first_line(post: Post) -> int | None:

@@ -7,9 +7,11 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import Collector
+from .values import unknown_key_message
 from .vntext import match_key, nfc, slugify
 
 CONFIG_FILE = "mkdocs.yml"
+SETTINGS_KEYS = frozenset({"unit", "timezone", "per_page", "areas", "posts_dir", "plans_dir", "images"})
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ def read_settings(site_name: str, extra: dict[str, Any], problems: Collector, si
     for key in ("posts_dir", "plans_dir"):
         if key in raw:
             kwargs[key] = str(raw[key])
+    for key in sorted(set(raw) - SETTINGS_KEYS):
+        problems.warning(CONFIG_FILE, unknown_key_message(key, SETTINGS_KEYS), f"extra.cchc.{key}")
     if "images" in raw:
         kwargs["images"] = _read_images(raw["images"], problems)
     return Settings(**kwargs)
@@ -142,5 +146,11 @@ def _read_areas(value: Any, problems: Collector) -> tuple[Area, ...]:
             problems.error(CONFIG_FILE, f"Lĩnh vực thứ {i + 1} thiếu `label`.", "extra.cchc.areas")
             continue
         label = nfc(str(item["label"]))
-        areas.append(Area(slugify(str(item.get("key") or label)), label))
+        area = Area(slugify(str(item.get("key") or label)), label)
+        if any(a.key == area.key for a in areas):  # one page per key: the second would replace the first
+            problems.error(
+                CONFIG_FILE, f'Hai lĩnh vực cùng mã "{area.key}"; mỗi lĩnh vực cần một mã riêng.', "extra.cchc.areas"
+            )
+            continue
+        areas.append(area)
     return tuple(areas)
