@@ -89,6 +89,8 @@ def on_files(files: Files, config) -> Files:
     for post in site.section.posts:
         files.append(File.generated(config, post.src_uri, content=post_page_source(post)))
         _build.pages[post.src_uri] = post
+    for attachment in site.attachments:
+        files.append(File.generated(config, attachment.src_uri, abs_src_path=str(attachment.path)))
     for src_uri, cached in site.images.files():
         if files.get_file_from_path(src_uri) is None:
             files.append(File.generated(config, src_uri, abs_src_path=str(cached)))

@@ -176,3 +176,25 @@ def test_pages_announce_both_feeds_and_name_heading_links(built):
     assert 'rel="alternate" type="application/rss+xml"' in page and 'href="../../../rss.xml"' in page
     assert 'href="../../../portal.xml"' in page
     assert 'title="Liên kết đến mục này"' in page and "Permanent link" not in page
+
+
+def test_documents_beside_a_post_are_published_with_it(site):
+    pdf = b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    built = site(
+        {
+            "posts/2026/03/van-ban/ke-hoach.pdf": pdf,
+            "posts/2026/03/a.md": post("Ban hành kế hoạch", body="Xem [Kế hoạch số 12](van-ban/ke-hoach.pdf)."),
+        },
+        strict=True,
+    )
+    page = html(built, "cchc/2026/03/ban-hanh-ke-hoach")
+    assert 'href="van-ban/ke-hoach.pdf"' in page
+    assert (built / "cchc/2026/03/ban-hanh-ke-hoach/van-ban/ke-hoach.pdf").read_bytes() == pdf
+
+
+def test_a_missing_document_is_an_error_naming_post_and_line(tmp_path, now_epoch, caplog):
+    write_tree(tmp_path, {"posts/a.md": post("Bài", body="Đầu.\n\n[Tải về](thieu.docx)")})
+    with pytest.raises(Abort):
+        run_build(tmp_path)
+    (message,) = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert 'dòng 10: Tệp đính kèm "thieu.docx": không tìm thấy tệp' in message

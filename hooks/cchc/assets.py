@@ -97,18 +97,9 @@ def collect_assets(post: Post, root: Path, problems: Collector) -> list[Asset]:
             error("chỉ dùng được tệp ảnh đặt cạnh bài (không dùng địa chỉ file:, data:, ổ đĩa C:...).")
             continue
         ref = normalize_ref(use.ref)
-        if ref.startswith("/") or ref == ".." or ref.startswith("../"):
-            error("nằm ngoài thư mục của bài viết; hãy đặt ảnh cạnh bài hoặc trong thư mục con.")
-            continue
-        target = (base / ref).resolve()
-        # A symbolic link may still point out of the folder: judge where it really leads.
-        if not target.is_relative_to(base) or not target.is_relative_to(root.resolve()):
-            error("nằm ngoài thư mục của bài viết; hãy đặt ảnh cạnh bài hoặc trong thư mục con.")
-            continue
-        if not target.is_file():
-            target = _same_name_other_form(target) or target
-        if not target.is_file():
-            error("không tìm thấy tệp (đường dẫn tính từ thư mục của bài).")
+        target, reason = _locate(base, root, ref)
+        if reason:
+            error(reason)
             continue
         if not use.cover and not use.alt:
             problems.warning(
@@ -119,6 +110,22 @@ def collect_assets(post: Post, root: Path, problems: Collector) -> list[Asset]:
             )
         assets.setdefault(ref, Asset(post, ref, target, key, use.line))
     return list(assets.values())
+
+
+def _locate(base: Path, root: Path, ref: str) -> tuple[Path, str | None]:
+    """The file `ref` names inside the post's folder, or why it cannot be used (in Vietnamese)."""
+    outside = "nằm ngoài thư mục của bài viết; hãy đặt tệp cạnh bài hoặc trong thư mục con."
+    target = (base / ref).resolve()
+    # A symbolic link may still point out of the folder: judge where it really leads.
+    if ref.startswith("/") or ref == ".." or ref.startswith("../") or not target.is_relative_to(base):
+        return target, outside
+    if not target.is_relative_to(root.resolve()):
+        return target, outside
+    if not target.is_file():
+        target = _same_name_other_form(target) or target
+    if not target.is_file():
+        return target, "không tìm thấy tệp (đường dẫn tính từ thư mục của bài)."
+    return target, None
 
 
 def _same_name_other_form(target: Path) -> Path | None:
@@ -143,3 +150,29 @@ def _body_first_line(post: Post) -> int | None:
     if not text.endswith(post.body):
         return None
     return text.count("\n", 0, len(text) - len(post.body)) + 1
+
+
+# [Kế hoạch số 12/KH-TTYT](van-ban/ke-hoach.pdf): documents attached to a post, published as they are.
+ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".zip")
+_MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+[\"'][^)]*[\"'])?\s*\)")
+
+
+def collect_attachments(post: Post, root: Path, problems: Collector) -> list[Asset]:
+    """Documents a post links to beside it (PDF, Word, Excel…): checked like images, copied as they are."""
+    found: dict[str, Asset] = {}
+    base = post.path.parent.resolve()
+    first_line = None  # read from the file only when a post has attachments
+    for match in _MD_LINK.finditer(post.body):
+        written = match.group(1) or match.group(2)
+        parts = urlsplit(written)
+        if parts.scheme or parts.netloc or not parts.path.lower().endswith(ATTACHMENT_SUFFIXES):
+            continue
+        first_line = first_line or _body_first_line(post)
+        line = first_line + post.body.count("\n", 0, match.start()) if first_line else None
+        ref = normalize_ref(written)
+        target, reason = _locate(base, root, ref)
+        if reason:
+            problems.error(post.source, f'Tệp đính kèm "{written}": {reason}', None, line)
+        else:
+            found.setdefault(ref, Asset(post, ref, target, None, line))
+    return list(found.values())

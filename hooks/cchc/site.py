@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .assets import Asset, collect_assets
+from .assets import Asset, collect_assets, collect_attachments
 from .calendars import Calendar, build_calendar, calendar_listings
 from .collection import Section, load_posts, visible_posts
 from .errors import Collector
@@ -43,6 +43,7 @@ class SiteContent:
     progress: list[PlanProgress] = field(default_factory=list)  # of each plan, as of the build's local date
     calendar: Calendar | None = None
     images: ImageSet = field(default_factory=ImageSet)
+    attachments: list[Asset] = field(default_factory=list)  # documents linked from posts, copied as they are
     portal: PortalReport | None = None  # the provincial portal's quota, month by month
     base_url: str = ""  # absolute `site_url` ending in /, for feeds
 
@@ -62,6 +63,7 @@ def load_site(
     shown = visible_posts(posts, now, preview)
     section = Section.of(shown)
     assets = [a for post in section.posts for a in collect_assets(post, root, problems)]
+    attachments = [a for post in section.posts for a in collect_attachments(post, root, problems)]
     today = now.astimezone(settings.timezone).date()
     # Progress counts published posts only, also in `cchc serve`'s preview.
     published = [post for post in section.posts if post.is_published(now)]
@@ -72,6 +74,7 @@ def load_site(
     site.calendar = build_calendar(section.posts, plans, now, settings.timezone)
     site.listings += calendar_listings(site.calendar)
     # Decoded and encoded here, before MkDocs cleans `site/`: a broken photo fails the build.
+    site.attachments = attachments
     site.images = process_images(assets, settings.images, root / IMAGE_CACHE, problems, encode=encode_images)
     site.portal = build_report(posts, QuotaRules.from_plans(plans), now, settings.timezone)
     check_quota(site.portal, settings.posts_dir, problems)
