@@ -35,3 +35,13 @@ def test_syntax_errors_keep_the_editor_hints():
     with pytest.raises(YamlSyntaxError) as caught:
         parse("title: Hội nghị: tổng kết\ndate: 2026-03-01\n", line_offset=1)
     assert "dấu hai chấm" in caught.value.message and caught.value.line == 2
+
+
+def test_reserved_first_characters_get_a_vietnamese_hint():
+    import pytest
+
+    from cchc.yamlsource import YamlSyntaxError, parse
+
+    with pytest.raises(YamlSyntaxError) as err:
+        parse("title: [THÔNG BÁO] Lịch trực Tết\ndate: 2026-01-20\n")
+    assert "phải đặt trong ngoặc kép" in err.value.message and err.value.line == 1

@@ -103,4 +103,9 @@ def _explain(exc: yaml.MarkedYAMLError) -> str:
     for needle, hint in hints.items():
         if needle in problem:
             return f"YAML sai cú pháp: {hint}."
-    return f"YAML sai cú pháp ({problem or exc.context}); kiểm tra thụt lề, dấu `:` và ngoặc kép."
+    # The rest: mostly a value starting with a character YAML reserves ([THÔNG BÁO] …, *Lưu ý*).
+    return (
+        "YAML sai cú pháp: kiểm tra thụt lề và dấu `:`; giá trị bắt đầu bằng [ { * & ! % @ ` hoặc "
+        'chứa dấu `: ` hay ` #` phải đặt trong ngoặc kép, ví dụ title: "[THÔNG BÁO] Lịch trực Tết". '
+        f"(Chi tiết kỹ thuật: {problem or exc.context})"
+    )
