@@ -16,6 +16,7 @@ from cchc.errors import Collector, describe
 from cchc.portal import PortalReport
 from cchc.project import load_project
 from conftest import REPO, post, run_build, write_project, write_tree
+from photos import phone_jpeg
 
 BROKEN = {
     "posts/tot.md": post("Bài tốt"),
@@ -35,6 +36,9 @@ BROKEN = {
     # Not published, so the build does not look for its image (only `cchc serve` does).
     "posts/nhap.md": post("Nháp thiếu ảnh", draft=True, image="anh/chua-co.jpg"),
     "plans/hong.yaml": "title: [Kế hoạch\nyear: 2026\n",
+    # Cut short: only decoding finds it, and check must find it too.
+    "posts/anh/cut.jpg": phone_jpeg((400, 300))[:3000],
+    "posts/cut.md": post("Ảnh hỏng", image="anh/cut.jpg"),
 }
 # A settings mistake in mkdocs.yml is found by both too.
 EXTRA = {"extra": {"cchc": {"unit": "Trung tâm Thử", "per_page": 0}}}
@@ -88,7 +92,7 @@ def test_report_groups_problems_by_file_in_vietnamese(tmp_path, now_epoch):
     write_tree(tmp_path, BROKEN)
     write_project(tmp_path, **EXTRA)
     text = format_text(check(tmp_path))
-    assert text.splitlines()[0] == "Đã kiểm tra 14 bài viết, 0 kế hoạch: 12 lỗi, 3 cảnh báo."
+    assert text.splitlines()[0] == "Đã kiểm tra 15 bài viết, 0 kế hoạch: 13 lỗi, 3 cảnh báo."
     lines = text.splitlines()
     start = lines.index("  posts/anh.md") + 1
     block = "\n".join(lines[start : start + 2])

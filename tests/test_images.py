@@ -278,3 +278,13 @@ def test_unwritable_cache_is_an_error_not_a_crash(tmp_path):
     (tmp_path / ".cache/images").write_text("a file where the cache folder should be")
     _, problems = process(tmp_path, {"posts/anh/a.jpg": plain()}, "![a](anh/a.jpg)")
     assert "không ghi được" in errors_of(problems)[0]
+
+
+def test_check_mode_decodes_and_finds_a_truncated_photo_without_encoding(tmp_path):
+    from cchc.images import check_decodes
+
+    data = phone_jpeg((400, 300))
+    (tmp_path / "cut.jpg").write_bytes(data[: len(data) // 3])
+    (tmp_path / "ok.jpg").write_bytes(data)
+    assert "bị hỏng" in check_decodes(tmp_path / "cut.jpg")
+    assert check_decodes(tmp_path / "ok.jpg") is None

@@ -230,6 +230,12 @@ def process_images(
             outcomes[key] = problem
         elif encode:
             jobs.append((key, source))
+        else:
+            # Not encoded, but decoded (cheaply, at a reduced scale): a truncated photo
+            # must fail `cchc check` as it would fail the build.
+            problem = check_decodes(source.path)
+            if problem:
+                outcomes[key] = problem
     if jobs:
         with ThreadPoolExecutor(max_workers=min(len(jobs), workers or _cores())) as pool:
             done = pool.map(lambda job: _encode_to_cache(job[1], settings, cache_dir, job[0]), jobs)
@@ -290,6 +296,21 @@ def check_header(path: Path, settings: ImageSettings) -> str | None:
     return None
 
 
+def check_decodes(path: Path) -> str | None:
+    """Why the image's data cannot be decoded (truncated, corrupt); `None` if it decodes."""
+    try:
+        with Image.open(path) as im:
+            im.draft("RGB", (max(1, im.width // 8), max(1, im.height // 8)))  # JPEG: decode at 1/8 scale
+            im.load()
+    except Exception as exc:  # Pillow raises OSError, SyntaxError, ValueError… for broken data
+        return _broken(exc)
+    return None
+
+
+def _broken(exc: Exception) -> str:
+    return f"tệp ảnh bị hỏng hoặc không đầy đủ, không giải mã được ({exc}); hãy xuất lại ảnh."
+
+
 @dataclass(frozen=True)
 class Encoded:
     source_pixels: int  # of the original, checked again against the limit on a cache hit
@@ -327,7 +348,7 @@ def _encode_to_cache(source: _Source, settings: ImageSettings, cache_dir: Path, 
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         return _too_big(settings)
     except Exception as exc:  # truncated or corrupt data surfaces only while decoding
-        return f"tệp ảnh bị hỏng hoặc không đầy đủ, không giải mã được ({exc}); hãy xuất lại ảnh."
+        return _broken(exc)
     meta = {"format": source.fmt, "pixels": encoded.source_pixels, "sizes": [[w, h] for w, h, _ in encoded.sizes]}
     # Written to a private folder, then renamed into place: a cache entry is whole or absent.
     final = cache_dir / key
