@@ -16,7 +16,7 @@ from typing import Any
 
 from .clock import build_now
 from .collection import post_files
-from .errors import Collector, Level, Problem, describe, of_level
+from .errors import ByLevel, Collector, Level, Problem, describe
 from .portal import DEFAULT_QUOTA, MonthQuota, PortalReport, deadline
 from .project import Project, open_project
 from .site import load_site
@@ -37,20 +37,12 @@ def portal_status(month: MonthQuota) -> str:
 
 
 @dataclass(frozen=True)
-class CheckResult:
+class CheckResult(ByLevel):
     problems: list[Problem]  # errors and warnings, sorted by file then line
     posts: int  # post files checked
     plans: int
     portal: list[MonthQuota]  # the previous month, then the current one
     strict: bool = False
-
-    @property
-    def errors(self) -> list[Problem]:
-        return of_level(self.problems, Level.ERROR)
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return of_level(self.problems, Level.WARNING)
 
     @property
     def ok(self) -> bool:

@@ -58,11 +58,21 @@ def describe(p: Problem) -> str:
     return f"{where}{key}: {p.message}"
 
 
-def of_level(problems: Iterable[Problem], level: Level) -> list[Problem]:
-    return [p for p in problems if p.level is level]
+class ByLevel:
+    """`errors` and `warnings` of anything holding a list of `problems`."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level is Level.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.level is Level.WARNING]
 
 
-class Collector:
+class Collector(ByLevel):
     """Gathers problems while files are read; callers never stop at the first one."""
 
     def __init__(self) -> None:
@@ -76,14 +86,6 @@ class Collector:
 
     def extend(self, other: Collector) -> None:
         self.problems.extend(other.problems)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return of_level(self.problems, Level.ERROR)
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return of_level(self.problems, Level.WARNING)
 
     def raise_errors(self) -> None:
         if self.errors:
