@@ -57,9 +57,8 @@ def image_uses(post: Post) -> list[ImageUse]:
         attrs = tag_attrs(match.group(0))
         if attrs.get("src"):
             found.append((match.start(), attrs["src"], attrs.get("alt")))
-    first_line = _body_first_line(post) if found else None
     for offset, ref, alt in sorted(found, key=lambda item: item[0]):
-        line = first_line + post.body.count("\n", 0, offset) if first_line else None
+        line = post.line_at(offset)
         uses.append(ImageUse(ref, alt.strip() if alt is not None else None, line))
     return uses
 
@@ -141,17 +140,6 @@ def _same_name_other_form(target: Path) -> Path | None:
     return next((entry for entry in folder.iterdir() if nfc(entry.name) == wanted and entry.is_file()), None)
 
 
-def _body_first_line(post: Post) -> int | None:
-    """Line of the file where the body starts, to point editors at an image's line."""
-    try:
-        text = nfc(post.path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError):
-        return None
-    if not text.endswith(post.body):
-        return None
-    return text.count("\n", 0, len(text) - len(post.body)) + 1
-
-
 # [Kế hoạch số 12/KH-TTYT](van-ban/ke-hoach.pdf): documents attached to a post, published as they are.
 ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".zip")
 _MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+[\"'][^)]*[\"'])?\s*\)")
@@ -161,14 +149,12 @@ def collect_attachments(post: Post, root: Path, problems: Collector) -> list[Ass
     """Documents a post links to beside it (PDF, Word, Excel…): checked like images, copied as they are."""
     found: dict[str, Asset] = {}
     base = post.path.parent.resolve()
-    first_line = None  # read from the file only when a post has attachments
     for match in _MD_LINK.finditer(post.body):
         written = match.group(1) or match.group(2)
         parts = urlsplit(written)
         if parts.scheme or parts.netloc or not parts.path.lower().endswith(ATTACHMENT_SUFFIXES):
             continue
-        first_line = first_line or _body_first_line(post)
-        line = first_line + post.body.count("\n", 0, match.start()) if first_line else None
+        line = post.line_at(match.start())
         ref = normalize_ref(written)
         target, reason = _locate(base, root, ref)
         if reason:

@@ -67,6 +67,11 @@ class Post:
     portal: bool = False
     draft: bool = False
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    body_line: int = field(default=1, compare=False, repr=False)  # line of the file where the body starts
+
+    def line_at(self, offset: int) -> int:
+        """The file's line of a place in the body (an image, a link), for messages."""
+        return self.body_line + self.body.count("\n", 0, offset)
 
     @property
     def local_date(self) -> date:
@@ -120,11 +125,12 @@ def read_post(path: Path, source: str, settings: Settings, problems: Collector) 
     if not isinstance(doc.data, dict):
         problems.error(source, "Phần đầu bài phải là các dòng `khóa: giá trị`.", line=1)
         return None
-    return _build_post(path, source, doc, body, settings, problems)
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    return _build_post(path, source, doc, body, body_line, settings, problems)
 
 
 def _build_post(
-    path: Path, source: str, doc: Located, body: str, settings: Settings, problems: Collector
+    path: Path, source: str, doc: Located, body: str, body_line: int, settings: Settings, problems: Collector
 ) -> Post | None:
     meta: dict[str, Any] = doc.data
     ok = True
@@ -209,6 +215,7 @@ def _build_post(
         portal=flags["portal"],
         draft=flags["draft"],
         lines={str(k[0]): v for k, v in doc.lines.items() if len(k) == 1},
+        body_line=body_line,
     )
 
 
