@@ -58,7 +58,7 @@ def check_project(project: Project, problems: Collector, now: datetime, strict: 
     today = now.astimezone(project.settings.timezone).date()
     return CheckResult(
         problems=ordered,
-        posts=len(post_files(project.root / project.settings.posts_dir)),  # read or not
+        posts=len(post_files(project.root / project.settings.posts_dir)[0]),  # read or not
         plans=len(site.plans),
         portal=recent_quota(site.portal, today),
         strict=strict,

@@ -64,9 +64,17 @@ class Section:
         return self.by_area.get(area.key, [])
 
 
-def post_files(base: Path) -> list[Path]:
-    """The post files under `base`, at any depth: `.md` or `.markdown`, in any case."""
-    return [path for path in sorted(base.rglob("*")) if path.name.lower().endswith(POST_SUFFIXES)]
+def post_files(base: Path) -> tuple[list[Path], list[Path]]:
+    """One walk of `base`: the post files (`.md`/`.markdown`, any case, any depth), and the
+    ones saved as `.md.txt` (Notepad's "Save as"), which are not read but warned about."""
+    posts, as_text = [], []
+    for path in sorted(base.rglob("*")):
+        name = path.name.lower()
+        if name.endswith(POST_SUFFIXES):
+            posts.append(path)
+        elif name.endswith((".md.txt", ".markdown.txt")):
+            as_text.append(path)
+    return posts, as_text
 
 
 def load_posts(root: Path, settings: Settings, problems: Collector) -> list[Post]:
@@ -75,13 +83,13 @@ def load_posts(root: Path, settings: Settings, problems: Collector) -> list[Post
     posts: list[Post] = []
     if not base.is_dir():
         return posts
-    for path in sorted(base.rglob("*.[tT][xX][tT]")):
-        if path.name.lower().endswith((".md.txt", ".markdown.txt")):  # Notepad's "Save as"
-            problems.warning(
-                path.relative_to(root).as_posix(),
-                "Tệp có đuôi .txt nên không được đăng; hãy đổi tên cho đuôi là .md (bỏ phần .txt).",
-            )
-    for path in post_files(base):
+    files, as_text = post_files(base)
+    for path in as_text:
+        problems.warning(
+            path.relative_to(root).as_posix(),
+            "Tệp có đuôi .txt nên không được đăng; hãy đổi tên cho đuôi là .md (bỏ phần .txt).",
+        )
+    for path in files:
         post = read_post(path, path.relative_to(root).as_posix(), settings, problems)
         if post is not None:
             posts.append(post)
