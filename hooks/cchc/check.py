@@ -72,15 +72,8 @@ def recent_quota(report: PortalReport, today: date) -> list[MonthQuota]:
     for year, month in (previous, (today.year, today.month)):
         row = report.month(year, month)
         if row is None:  # no article and not a checked month: an empty row of the default quota
-            row = MonthQuota(
-                year,
-                month,
-                DEFAULT_QUOTA,
-                deadline(year, month, DEFAULT_QUOTA.before_day),
-                (),
-                False,
-                today >= deadline(year, month, DEFAULT_QUOTA.before_day),
-            )
+            due = deadline(year, month, DEFAULT_QUOTA.before_day)
+            row = MonthQuota(year, month, DEFAULT_QUOTA, due, (), False, today >= due)
         months.append(row)
     return months
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from .errors import Collector
 from .posts import POST_SUFFIXES, Post, read_post
 from .settings import Area, Settings
+from .values import repeats
 from .vntext import slugify
 
 
@@ -98,17 +99,14 @@ def load_posts(root: Path, settings: Settings, problems: Collector) -> list[Post
 
 
 def _check_unique_slugs(posts: list[Post], problems: Collector) -> None:
-    seen: dict[str, Post] = {}
-    for post in posts:
-        first = seen.setdefault(post.slug, post)
-        if first is not post:
-            problems.error(
-                post.source,
-                f'Đường dẫn (slug) "{post.slug}" trùng với bài {first.source}; '
-                "hãy đổi tiêu đề hoặc thêm `slug:` khác cho một trong hai bài.",
-                "slug",
-                post.lines.get("slug") or post.lines.get("title"),
-            )
+    for post, first in repeats(posts, lambda post: post.slug):
+        problems.error(
+            post.source,
+            f'Đường dẫn (slug) "{post.slug}" trùng với bài {first.source}; '
+            "hãy đổi tiêu đề hoặc thêm `slug:` khác cho một trong hai bài.",
+            "slug",
+            post.lines.get("slug") or post.lines.get("title"),
+        )
 
 
 def visible_posts(posts: list[Post], now: datetime, preview: bool) -> list[Post]:

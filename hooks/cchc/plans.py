@@ -19,7 +19,7 @@ from typing import Any
 
 from .errors import Collector
 from .settings import Settings
-from .values import BAD_FLAG, parse_flag, unknown_key_message
+from .values import BAD_FLAG, parse_flag, repeats, unknown_key_message
 from .vndates import DateFormatError, parse_date
 from .vntext import match_key, nfc, slugify
 from .yamlsource import Located, YamlSyntaxError, parse
@@ -312,15 +312,12 @@ def read_plan(path: Path, source: str, problems: Collector) -> Plan | None:
 
 
 def _check_unique_ids(plans: list[Plan], problems: Collector) -> None:
-    seen: dict[str, Plan] = {}
-    for plan in plans:
-        first = seen.setdefault(plan.id, plan)
-        if first is not plan:
-            problems.error(
-                plan.source,
-                f'Mã kế hoạch "{plan.id}" trùng với kế hoạch {first.source}; hãy đổi `id:` hoặc tên tệp.',
-                "id",
-            )
+    for plan, first in repeats(plans, lambda plan: plan.id):
+        problems.error(
+            plan.source,
+            f'Mã kế hoạch "{plan.id}" trùng với kế hoạch {first.source}; hãy đổi `id:` hoặc tên tệp.',
+            "id",
+        )
 
 
 KeyPath = tuple[str | int, ...]

@@ -1,4 +1,4 @@
-"""Values as editors type them in YAML, shared by posts and plans.
+"""Values as editors type them in YAML, shared by posts and plans, and the checks both make.
 
 `yamlsource` keeps every scalar as the text typed; these turn that text into a
 yes/no, and give the messages both file kinds use for the same mistakes.
@@ -7,7 +7,10 @@ yes/no, and give the messages both file kinds use for the same mistakes.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _TRUE = {"true", "yes", "on", "1", "có", "co", "x"}
 _FALSE = {"false", "no", "off", "0", "không", "khong", ""}
@@ -29,3 +32,12 @@ def unknown_key_message(key: str, known: Iterable[str]) -> str:
     found = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
     hint = f" Có phải ý bạn là `{found[0]}`?" if found else ""
     return f"Khóa `{key}` không được hỗ trợ và bị bỏ qua.{hint}"
+
+
+def repeats(items: Iterable[T], key: Callable[[T], str]) -> Iterator[tuple[T, T]]:
+    """(item, the first with the same key) for every later item that repeats a key: slugs, plan ids."""
+    seen: dict[str, T] = {}
+    for item in items:
+        first = seen.setdefault(key(item), item)
+        if first is not item:
+            yield item, first
