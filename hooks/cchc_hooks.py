@@ -77,6 +77,8 @@ def on_pre_build(config) -> None:
     if config.strict and problems.warnings:
         # MkDocs stops a strict build only after writing it; ours stop before touching site/.
         raise PluginError(f"Dừng vì --strict: {len(problems.warnings)} cảnh báo ở trên được coi là lỗi.")
+    for source in site.images.repaired:
+        log.info("cchc: ảnh %s: bản trong bộ nhớ đệm bị hỏng hoặc bị sửa, đã xử lý lại", os.path.relpath(source, root))
     log.info("cchc: ảnh: %d xử lý mới, %d lấy lại từ bộ nhớ đệm", site.images.encoded, site.images.reused)
     renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
     _build = _Build(site, {p.src_uri: renderer.html(p.summary) for p in site.section.posts})

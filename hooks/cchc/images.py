@@ -9,7 +9,9 @@ gone. A phone photo can show where staff and patients were; the site must not.
 
 Outputs are cached in `.cache/images/<key>/` where the key hashes the source
 bytes, the settings and `PIPELINE`: a rebuild with unchanged images decodes and
-encodes nothing. Everything happens in `on_pre_build`, so a bad image stops the
+encodes nothing. Each entry records the size and SHA-256 of its files, checked on
+every reuse: a file truncated or altered on disk is encoded again, not republished.
+Everything happens in `on_pre_build`, so a bad image stops the
 build before MkDocs touches `site/`.
 
 SVG is refused: it is a document that can carry scripts and links to other
@@ -20,11 +22,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import posixpath
-import shutil
-import threading
 import warnings
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -35,12 +34,13 @@ from urllib.parse import quote
 from PIL import Image, ImageCms, UnidentifiedImageError
 
 from .assets import Asset, normalize_ref
+from .cachefiles import read_entry, write_entry
 from .errors import Collector
 from .posts import Post
 from .progressbar import track
 from .settings import ImageSettings
 
-PIPELINE = "1"  # bump when the bytes `_encode` writes change, so old cache entries are not reused
+PIPELINE = "2"  # bump when the bytes `_encode` writes change, so old cache entries are not reused
 # Output format by the reference's extension: the processed file keeps the name the post uses.
 OUTPUT_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 # What we decode. MPO is how Pillow names many phones' JPEGs (a photo plus a preview).
@@ -133,6 +133,7 @@ class ImageSet:
     posts: dict[str, dict[str, PostImage]] = field(default_factory=dict)  # post.src_uri -> ref -> image
     encoded: int = 0  # source files decoded and encoded in this build
     reused: int = 0  # source files taken from the cache
+    repaired: list[str] = field(default_factory=list)  # damaged cache entries encoded again, by source file
 
     def for_post(self, post: Post) -> dict[str, PostImage]:
         return self.posts.get(post.src_uri, {})
@@ -218,6 +219,8 @@ def process_images(
     jobs = []
     for key, source in sources.items():
         meta = _cached(cache_dir / key)
+        if meta is None and (cache_dir / key).exists() and encode:
+            result.repaired.append(str(source.path))
         if meta is not None:
             # Processed under a higher limit once: the limit set now still applies.
             outcomes[key] = meta if meta["pixels"] <= settings.max_pixels else _too_big(settings)
@@ -349,37 +352,25 @@ def _encode_to_cache(source: _Source, settings: ImageSettings, cache_dir: Path, 
         return _too_big(settings)
     except Exception as exc:  # truncated or corrupt data surfaces only while decoding
         return _broken(exc)
+    outputs = {f"{w}.{_EXTENSION[fmt]}": data for w, _, files in encoded.sizes for fmt, data in files.items()}
     meta = {"format": source.fmt, "pixels": encoded.source_pixels, "sizes": [[w, h] for w, h, _ in encoded.sizes]}
-    # Written to a private folder, then renamed into place: a cache entry is whole or absent.
-    final = cache_dir / key
-    work = cache_dir / f".tmp-{key}-{os.getpid()}-{threading.get_ident()}"
     try:
-        shutil.rmtree(work, ignore_errors=True)
-        work.mkdir(parents=True)
-        for width, _, files in encoded.sizes:
-            for fmt, data in files.items():
-                (work / f"{width}.{_EXTENSION[fmt]}").write_bytes(data)
-        (work / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-        shutil.rmtree(final, ignore_errors=True)  # an incomplete entry (a file deleted by hand)
-        os.replace(work, final)
+        return write_entry(cache_dir, key, outputs, meta)
     except OSError as exc:
-        shutil.rmtree(work, ignore_errors=True)
-        if _cached(final) is None:  # else another build wrote the same entry meanwhile: same bytes
-            return f"không ghi được thư mục tạm của ảnh {cache_dir} ({exc.strerror})."
-    return meta
+        cached = _cached(cache_dir / key)  # another build may have written the same entry meanwhile: same bytes
+        return cached or f"không ghi được thư mục tạm của ảnh {cache_dir} ({exc.strerror})."
 
 
 def _cached(entry: Path) -> dict | None:
+    """An intact entry's meta, holding every file `_post_image` names."""
+    meta = read_entry(entry)
     try:
-        meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
         fmt, sizes = meta["format"], meta["sizes"]
         int(meta["pixels"])
-    except (OSError, ValueError, KeyError, TypeError):
+        names = {f"{w}.{_EXTENSION[f]}" for w, _ in sizes for f in {fmt, "WEBP"}}
+    except (ValueError, KeyError, TypeError):
         return None
-    formats = {fmt, "WEBP"}
-    if all((entry / f"{w}.{_EXTENSION[f]}").is_file() for w, _ in sizes for f in formats):
-        return meta
-    return None
+    return meta if names <= set(meta["files"]) else None
 
 
 def _post_image(ref: str, meta: dict, entry: Path, key: str) -> PostImage:
@@ -446,6 +437,9 @@ def _working_mode(im: Image.Image, fmt: str) -> Image.Image:
         return im if im.mode in ("RGBA", "LA") else im.convert("RGBA")
     if im.mode in ("RGB", "L", "CMYK"):
         return im
+    if im.mode.startswith("I"):
+        # 16-bit greyscale (PNG): scaled to 8 bits; convert("L") would clip it to almost white.
+        return im.convert("I").point(lambda v: v / 257).convert("L")
     return im.convert("RGB")
 
 

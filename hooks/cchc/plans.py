@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import limits
 from .errors import Collector
 from .settings import Settings
 from .values import BAD_FLAG, parse_flag, repeats, unknown_key_message
@@ -294,7 +295,10 @@ def unreadable_plan_ids(root: Path, settings: Settings, plans: list[Plan]) -> se
 def read_plan(path: Path, source: str, problems: Collector) -> Plan | None:
     """Read one plan file; `None` when it has errors (all of them reported)."""
     try:
-        text = nfc(path.read_text(encoding="utf-8-sig"))
+        text = nfc(limits.read_text(path, limits.PLAN_BYTES))
+    except limits.TooLarge as exc:
+        problems.error(source, exc.message)
+        return None
     except UnicodeDecodeError:
         problems.error(source, "Tệp không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.")
         return None
@@ -488,6 +492,7 @@ class _Reader:
         if not tasks and self.get(("tasks",)) is None:
             self.error(("tasks",), "Thiếu danh sách nhiệm vụ (tasks) của Phụ lục; cần ít nhất một nhiệm vụ.")
         self.check_repeated_numbers(tasks)
+        self.check_task_count(tasks)
         return Plan(
             id=plan_id,
             source=self.source,
@@ -710,6 +715,11 @@ class _Reader:
                     _key((*self.task_paths[id(task)], "stt")),
                     task.line,
                 )
+
+    def check_task_count(self, tasks: tuple[Task, ...]) -> None:
+        count = sum(1 for _ in Plan("", "", "", 0, "", tasks).all_tasks())
+        if count > limits.PLAN_TASKS:
+            self.error(("tasks",), limits.too_many("Số nhiệm vụ và nhiệm vụ con", count, limits.PLAN_TASKS))
 
 
 _EXAMPLES = {

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from . import limits
 from .errors import Collector
 from .settings import Area, Settings
 from .values import BAD_FLAG, parse_flag, unknown_key_message
@@ -102,7 +103,10 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 def read_post(path: Path, source: str, settings: Settings, problems: Collector) -> Post | None:
     """Read one post; every problem goes to `problems`, `None` when unusable."""
     try:
-        text = nfc(path.read_text(encoding="utf-8-sig"))
+        text = nfc(limits.read_text(path, limits.POST_BYTES))
+    except limits.TooLarge as exc:
+        problems.error(source, exc.message)
+        return None
     except UnicodeDecodeError:
         problems.error(source, "Tệp không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.")
         return None
@@ -146,6 +150,8 @@ def _build_post(
     title = _text(meta.get("title"))
     if not title:
         err("title", "Thiếu tiêu đề bài viết (title).")
+    elif len(title) > limits.TITLE_CHARS:
+        err("title", limits.too_long("Tiêu đề (title)", len(title), limits.TITLE_CHARS))
 
     moment: datetime | None = None
     if not _text(meta.get("date")):
@@ -191,6 +197,20 @@ def _build_post(
         if flags[key] is None:
             err(key, BAD_FLAG.format(value=meta.get(key)))
 
+    tags = tuple(dict.fromkeys(_strings(meta.get("tags"), split=True)))
+    counted = {
+        "tags": (tags, limits.TAGS, "Số thẻ (tags)"),
+        "tasks": (tasks, limits.POST_TASKS, "Số nhiệm vụ (tasks)"),
+        "authors" if meta.get("authors") else "author": (authors, limits.AUTHORS, "Số tác giả (authors)"),
+    }
+    for key, (items, limit, what) in counted.items():
+        if len(items) > limit:
+            err(key, limits.too_many(what, len(items), limit))
+    for key in ("summary", "description"):
+        written = _text(meta.get(key))
+        if len(written) > limits.SUMMARY_CHARS:
+            err(key, limits.too_long(f"Tóm tắt ({key})", len(written), limits.SUMMARY_CHARS))
+
     summary = _text(meta.get("summary")) or _text(meta.get("description")) or excerpt(body)
     if not ok or moment is None:
         return None
@@ -206,7 +226,7 @@ def _build_post(
         updated=updated,
         authors=tuple(authors),
         department=_text(meta.get("department")) or None,
-        tags=tuple(dict.fromkeys(_strings(meta.get("tags"), split=True))),
+        tags=tags,
         summary=summary,
         image=_text(meta.get("image")) or None,
         image_alt=_text(meta.get("image_alt")) or None,

@@ -17,6 +17,7 @@ import yaml
 from .assets import Asset, collect_assets, collect_attachments
 from .calendars import Calendar, build_calendar, calendar_listings
 from .collection import Section, load_posts, visible_posts
+from .documents import clean_attachments
 from .errors import Collector
 from .feeds import base_url
 from .images import ImageSet, process_images
@@ -28,6 +29,7 @@ from .progress import PlanProgress, plan_progress
 from .settings import Settings
 
 IMAGE_CACHE = ".cache/images"  # processed images, reused across builds (gitignored)
+DOCUMENT_CACHE = ".cache/documents"  # attachments without their metadata, likewise
 
 
 @dataclass
@@ -43,7 +45,7 @@ class SiteContent:
     progress: list[PlanProgress] = field(default_factory=list)  # of each plan, as of the build's local date
     calendar: Calendar | None = None
     images: ImageSet = field(default_factory=ImageSet)
-    attachments: list[Asset] = field(default_factory=list)  # documents linked from posts, copied as they are
+    attachments: list[Asset] = field(default_factory=list)  # documents linked from posts, metadata removed
     portal: PortalReport | None = None  # the provincial portal's quota, month by month
     base_url: str = ""  # absolute `site_url` ending in /, for feeds
 
@@ -74,7 +76,7 @@ def load_site(
     site.calendar = build_calendar(section.posts, plans, now, settings.timezone)
     site.listings += calendar_listings(site.calendar)
     # Decoded and encoded here, before MkDocs cleans `site/`: a broken photo fails the build.
-    site.attachments = attachments
+    site.attachments = clean_attachments(attachments, root / DOCUMENT_CACHE, problems, store=encode_images)
     site.images = process_images(assets, settings.images, root / IMAGE_CACHE, problems, encode=encode_images)
     site.portal = build_report(posts, QuotaRules.from_plans(plans), now, settings.timezone)
     check_quota(site.portal, settings.posts_dir, problems)

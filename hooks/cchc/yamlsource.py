@@ -4,6 +4,10 @@ YAML 1.1 would turn `stt: 01` into 1, `stt: 4.1` into a float, `yes` into True
 and `2026-03-12 08:30` into a string but `2026-03-12` into a date. Editors mean
 none of that, so every scalar stays the text they typed and the schema of each
 file kind decides the type. Lines are kept so errors can point at them.
+
+Anchors (`&a`) and aliases (`*a`) are refused as the parser meets them, before any
+node is built: editors never need them, and a few lines of aliases to aliases
+("billion laughs") expand to gigabytes, or to a loop when an alias names itself.
 """
 
 from __future__ import annotations
@@ -62,10 +66,49 @@ def _convert(node: yaml.Node, path: tuple[str | int, ...], lines: dict, offset: 
     return None  # pragma: no cover - yaml has no other node kinds
 
 
+class _AliasFound(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line  # 1-based, in the parsed text
+
+
+ALIAS_REFUSED = (
+    "Không dùng neo `&` hay bí danh `*` của YAML: hãy ghi thẳng giá trị. "
+    'Nếu giá trị bắt đầu bằng & hoặc *, hãy đặt nó trong ngoặc kép, ví dụ title: "*Lưu ý* lịch trực".'
+)
+
+
+class _NoAliasComposer(yaml.composer.Composer):
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _AliasFound(event.start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+
+class _PureLoader(_NoAliasComposer, yaml.BaseLoader):
+    pass
+
+
+# libyaml parses; the composer is Python's, so it sees every event and can refuse aliases.
+if hasattr(yaml, "CBaseLoader"):
+
+    class _FastLoader(_NoAliasComposer, yaml.CBaseLoader):
+        def __init__(self, stream: str) -> None:
+            yaml.CBaseLoader.__init__(self, stream)
+            self.anchors = {}
+
+    _FAST_LOADER: type = _FastLoader
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FAST_LOADER = _PureLoader
+
+
 def parse(text: str, line_offset: int = 0) -> Located:
     """Parse one YAML document; `line_offset` shifts lines (front matter in a file)."""
     try:
         node = _compose(text)
+    except _AliasFound as exc:
+        raise YamlSyntaxError(ALIAS_REFUSED, exc.line + line_offset) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
@@ -85,10 +128,7 @@ def _compose(text: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.YAMLError:
-        return yaml.compose(text, Loader=yaml.BaseLoader)
-
-
-_FAST_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+        return yaml.compose(text, Loader=_PureLoader)
 
 
 def _explain(exc: yaml.MarkedYAMLError) -> str:
