@@ -186,8 +186,9 @@ def test_case11_a_30_mb_post_is_refused_before_it_is_read(refused):
     both_say(refused, "posts/qua-lon.md", "tệp: Tệp quá lớn (32.4 MB; tối đa 2 MB).")
 
 
-def test_case11_5000_tags_are_an_error(refused):
+def test_case11_5000_tags_are_an_error_and_no_tag_page_is_built(refused):
     both_say(refused, "posts/nhieu-the.md", "mục `tags`: Số thẻ (tags): 5000, quá giới hạn 30")
+    assert not (refused[0] / "site/cchc/the").exists()
 
 
 def test_case11_long_title_summary_and_many_authors_are_errors(refused):

@@ -44,3 +44,13 @@ def test_reserved_first_characters_get_a_vietnamese_hint():
     with pytest.raises(YamlSyntaxError) as err:
         parse("title: [THÔNG BÁO] Lịch trực Tết\ndate: 2026-01-20\n")
     assert "phải đặt trong ngoặc kép" in err.value.message and err.value.line == 1
+
+
+@pytest.mark.parametrize("loader", ["fast", "pure"])
+def test_case10_anchors_and_aliases_are_refused_by_either_parser(monkeypatch, loader):
+    if loader == "pure":
+        monkeypatch.setattr(yamlsource, "_FAST_LOADER", yamlsource._PureLoader)
+    for text, line in (("a: 1\nb: &x [1, *x]\n", 3), ("a: *nowhere\n", 2), ("a: &only 1\n", 2)):
+        with pytest.raises(YamlSyntaxError) as caught:
+            parse(text, line_offset=1)
+        assert caught.value.message == yamlsource.ALIAS_REFUSED and caught.value.line == line
