@@ -69,6 +69,14 @@ def pdf_with_metadata() -> bytes:
     return out.getvalue()
 
 
+def locked_pdf() -> bytes:
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    out = io.BytesIO()
+    pdf.save(out, encryption=pikepdf.Encryption(user="mo", owner="sua"))
+    return out.getvalue()
+
+
 DOCX_BODY = b'<?xml version="1.0"?><w:document xmlns:w="urn:w"><w:body><w:p>Noi dung</w:p></w:body></w:document>'
 WORKBOOK = (
     b'<workbook xmlns:x15ac="urn:x15ac"><x15ac:absPath url="C:\\Users\\nguyenvana\\Documents\\"/>'
@@ -138,8 +146,13 @@ def refused(tmp_path_factory):
             "posts/dai.md": post(
                 "Tiêu đề " * 50, summary="Tóm tắt. " * 300, authors=[f"Tác giả {i}" for i in range(25)]
             ),
-            "posts/hong.md": post("Tệp hỏng", body="Xem [báo cáo](van-ban/hong.pdf)."),
+            "posts/hong.md": post(
+                "Tệp hỏng",
+                body="Xem [báo cáo](van-ban/hong.pdf).\n\n[Bảng](van-ban/hong.xlsx), [mật](van-ban/mat-khau.pdf)",
+            ),
             "posts/van-ban/hong.pdf": pdf_with_metadata()[:300],
+            "posts/van-ban/hong.xlsx": b"PK\x03\x04 not a zip",
+            "posts/van-ban/mat-khau.pdf": locked_pdf(),
         },
     )
     write_project(root)
@@ -204,8 +217,14 @@ def test_case11_a_plan_with_too_many_tasks_is_an_error(refused):
     both_say(refused, "plans/nhieu-nhiem-vu.yaml", "Số nhiệm vụ và nhiệm vụ con: 1001, quá giới hạn 1000")
 
 
-def test_case16_a_corrupt_pdf_attachment_is_an_error_naming_post_and_line(refused):
-    both_say(refused, "posts/hong.md", 'dòng 8: Tệp đính kèm "van-ban/hong.pdf": tệp PDF bị hỏng')
+def test_case16_unreadable_attachments_are_errors_naming_post_and_line(refused):
+    both_say(
+        refused,
+        "posts/hong.md",
+        'dòng 8: Tệp đính kèm "van-ban/hong.pdf": tệp PDF bị hỏng',
+        'dòng 10: Tệp đính kèm "van-ban/hong.xlsx": tệp bị hỏng hoặc có mật khẩu',
+        'dòng 10: Tệp đính kèm "van-ban/mat-khau.pdf": tệp PDF có mật khẩu',
+    )
 
 
 @pytest.fixture(scope="module")

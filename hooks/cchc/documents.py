@@ -115,8 +115,9 @@ def clean_pdf(data: bytes) -> bytes:
                 if "/Metadata" in holder:
                     del holder["/Metadata"]
             out = io.BytesIO()
-            # The file's /ID from its content, not from the time and a random number.
-            pdf.save(out, deterministic_id=True)
+            # The file's /ID from its content, not from the time and a random number; streams
+            # copied as they are (not decoded: the pages keep their bytes, a stream bomb stays packed).
+            pdf.save(out, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
     except pikepdf.PasswordError:
         raise ValueError(
             "tệp PDF có mật khẩu nên không xóa được thông tin ẩn; hãy lưu lại bản không đặt mật khẩu."
@@ -129,7 +130,7 @@ def clean_pdf(data: bytes) -> bytes:
 
 def clean_office(data: bytes) -> bytes:
     """The Office/OpenDocument zip with its property parts emptied; ValueError when it cannot be read."""
-    broken = "tệp bị hỏng, không mở được như tài liệu Office/OpenDocument"
+    broken = "tệp bị hỏng hoặc có mật khẩu, không mở được như tài liệu Office/OpenDocument"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as source:
             entries = source.infolist()
@@ -152,7 +153,7 @@ def clean_office(data: bytes) -> bytes:
                     info.external_attr = 0o644 << 16
                     target.writestr(info, body)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as exc:
-        raise ValueError(f"{broken} ({exc}); hãy lưu lại tệp.") from None
+        raise ValueError(f"{broken} ({exc}); hãy lưu lại tệp, không đặt mật khẩu.") from None
     return out.getvalue()
 
 
