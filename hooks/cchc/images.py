@@ -11,8 +11,8 @@ Outputs are cached in `.cache/images/<key>/` where the key hashes the source
 bytes, the settings and `PIPELINE`: a rebuild with unchanged images decodes and
 encodes nothing. Each entry records the size and SHA-256 of its files, checked on
 every reuse: a file truncated or altered on disk is encoded again, not republished.
-Everything happens in `on_pre_build`, so a bad image stops the
-build before MkDocs touches `site/`.
+Everything happens in `on_pre_build`, so a bad image stops the build before MkDocs
+touches `site/`.
 
 SVG is refused: it is a document that can carry scripts and links to other
 sites, not a photo; a logo or chart is published as PNG instead.
