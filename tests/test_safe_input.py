@@ -78,6 +78,11 @@ def locked_pdf() -> bytes:
 
 
 DOCX_BODY = b'<?xml version="1.0"?><w:document xmlns:w="urn:w"><w:body><w:p>Noi dung</w:p></w:body></w:document>'
+SETTINGS_RELS = (
+    b'<Relationships><Relationship Id="rId1" Type="urn:attachedTemplate" TargetMode="External"'
+    b' Target="file:///C:\\Users\\nguyenvana\\Documents\\Custom%20Office%20Templates\\mau.dotx"/>'
+    b"</Relationships>"
+)
 WORKBOOK = (
     b'<workbook xmlns:x15ac="urn:x15ac"><x15ac:absPath url="C:\\Users\\nguyenvana\\Documents\\"/>'
     b"<sheets><sheet name="
@@ -99,6 +104,7 @@ def docx() -> bytes:
             "[Content_Types].xml": b'<Types xmlns="urn:ct"/>',
             "_rels/.rels": b'<Relationships xmlns="urn:rels"/>',
             "word/document.xml": DOCX_BODY,
+            "word/_rels/settings.xml.rels": SETTINGS_RELS,
             "docProps/core.xml": (
                 b'<cp:coreProperties xmlns:cp="urn:cp" xmlns:dc="urn:dc"><dc:creator>Nguyen Van A</dc:creator>'
                 b"<cp:lastModifiedBy>Tran Thi B</cp:lastModifiedBy></cp:coreProperties>"
@@ -294,6 +300,8 @@ def test_case16_office_files_lose_their_properties_and_keep_their_content(built)
     with zipfile.ZipFile(out / "van-ban/ke-hoach.docx") as z:
         assert z.testzip() is None
         assert z.read("word/document.xml") == DOCX_BODY
+        rels = z.read("word/_rels/settings.xml.rels")
+        assert b"Users" not in rels and b' Target="mau.dotx"/>' in rels
         for name in ("docProps/core.xml", "docProps/app.xml", "docProps/custom.xml"):
             text = z.read(name)
             assert b"Nguyen" not in text and b"Tran" not in text and b"Users" not in text and b"Company" not in text

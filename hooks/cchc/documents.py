@@ -8,8 +8,9 @@ photo carries GPS. As images lose EXIF, attachments lose these:
   producer, title, dates) and every XMP metadata stream (/Metadata) of the
   document and its pages;
 - Office Open XML (.docx, .xlsx, .pptx): `docProps/core.xml`, `app.xml` and
-  `custom.xml` replaced by empty property sets, and Excel's saved-from folder
-  (`absPath` in `xl/workbook.xml`) blanked;
+  `custom.xml` replaced by empty property sets, Excel's saved-from folder
+  (`absPath` in `xl/workbook.xml`) blanked, and links to files on the author's
+  disk (`file:///C:/Users/…/mau.dotx`, an attached template) cut to the file's name;
 - OpenDocument (.odt, .ods, .odp): `meta.xml` replaced by an empty one.
 
 Every other part is copied byte for byte, into a zip with fixed dates, so the
@@ -61,6 +62,8 @@ _EMPTY_PARTS = {
 # Excel 2013+ records the folder the workbook was saved from: <x15ac:absPath url="C:\Users\…\"/>.
 _ABS_PATH = re.compile(rb'(<[\w.-]+:absPath\b[^>]*?\burl=)("[^"]*"|\'[^\']*\')')
 _QPDF_SOURCE = re.compile(r"^stream <[^>]*>(?: \([^)]*\))?: ")
+# A relationship to a file on the author's disk: Target="file:///C:\Users\…\mau.dotx".
+_LOCAL_TARGET = re.compile(rb'(\bTarget=")file:[^"]*?([^"/\\]*)"')
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format's earliest date: no editing time leaks
 
 
@@ -148,6 +151,8 @@ def clean_office(data: bytes) -> bytes:
                     body = _EMPTY_PARTS.get(entry.filename) or source.read(entry)
                     if entry.filename == "xl/workbook.xml":
                         body = _ABS_PATH.sub(rb'\1""', body)
+                    elif entry.filename.endswith(".rels"):
+                        body = _LOCAL_TARGET.sub(rb'\1\2"', body)
                     info = zipfile.ZipInfo(entry.filename, _FIXED_TIME)
                     info.compress_type = entry.compress_type  # ODF's `mimetype` must stay stored
                     info.external_attr = 0o644 << 16
