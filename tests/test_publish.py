@@ -1,11 +1,14 @@
 """`cchc publish`: the site online is always one complete build, old or new."""
 
+import errno
 import os
 import subprocess
 import sys
 import threading
 import time
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -71,7 +74,7 @@ def test_crashing_build_leaves_dest_untouched(tmp_path):
     with pytest.raises(KeyboardInterrupt):
         publish(dest, crash)
     assert served(dest) == "v1" and len(versions(dest)) == 1
-    assert not list(pub.versions_dir(dest).glob(".dang-dung-*"))
+    assert not list(pub.versions_dir(dest).glob(".*.dang-*"))
 
 
 def test_readers_always_see_one_complete_build(tmp_path):
@@ -143,7 +146,7 @@ def test_rollback_of_a_folder_never_published(tmp_path):
 @pytest.mark.parametrize("exchange", [True, False], ids=["renameat2", "two-renames"])
 def test_plain_folder_dest_is_kept_as_the_oldest_version(tmp_path, monkeypatch, exchange):
     if not exchange:
-        monkeypatch.setattr(pub, "_exchange", lambda a, b: False)
+        monkeypatch.setattr(pub.disk, "exchange", lambda a, b: False)
     dest = tmp_path / "www"
     dest.mkdir()
     for name in FILES:
@@ -176,7 +179,7 @@ def test_exchange_swaps_a_link_and_a_folder_atomically(tmp_path):
     folder.mkdir()
     (folder / "a").write_text("a", encoding="utf-8")
     link.symlink_to("elsewhere")
-    if not pub._exchange(link, folder):
+    if not pub.disk.exchange(link, folder):
         pytest.skip("no renameat2 on this system")
     assert folder.is_symlink() and os.readlink(folder) == "elsewhere"
     assert (link / "a").read_text(encoding="utf-8") == "a"
@@ -257,3 +260,186 @@ def test_publish_refuses_folders_of_the_project(tmp_path):
         assert result.returncode == 1, dest
         assert "nơi có bài viết và kế hoạch" in result.stderr
     assert (tmp_path / "posts/a.md").is_file() and not (tmp_path / "posts.versions").exists()
+
+
+# Case 1: never delete what we did not make.
+
+
+def test_case1_plain_dest_with_foreign_files_is_never_deleted(tmp_path):
+    dest = tmp_path / "www"
+    write_tree(dest, {"index.html": "tay", "uploads/quyet-dinh.pdf": b"%PDF-1.4 ban goc"})
+    first = publish(dest, fake_build("v1"))
+    for n in range(2, 7):
+        done = publish(dest, fake_build(f"v{n}"))
+    kept = first.converted
+    assert (kept / "uploads/quyet-dinh.pdf").read_bytes() == b"%PDF-1.4 ban goc"
+    assert done.foreign == (kept,)
+    assert [served_from(v) for v in versions(dest) if v != kept] == ["v4", "v5", "v6"]  # ours are still pruned
+
+
+def test_case1_command_says_how_to_remove_the_kept_folder(tmp_path, capsys):
+    project, dest = tmp_path / "du-an", tmp_path / "www"
+    project.mkdir()
+    write_project(project)
+    write_tree(dest, {"uploads/quyet-dinh.pdf": b"%PDF"})
+    for mark in ("v1", "v2"):
+        assert pub.main(dest, project / "mkdocs.yml", False, fake_build(mark)) == 0
+    out = capsys.readouterr().out
+    kept = versions(dest)[0]
+    assert f"Bản {kept.name} có tệp không do `cchc publish` tạo" in out
+    assert f"hãy tự xóa bằng lệnh: rm -r '{kept}'" in out
+
+
+def test_case1_home_and_system_folders_are_refused(tmp_path, monkeypatch):
+    home = tmp_path / "nha"
+    write_tree(home, {"thu.txt": "riêng"})
+    monkeypatch.setenv("HOME", str(home))
+
+    def must_not_build(site_dir):
+        pytest.fail("built into a refused folder")
+
+    for dest in (home, Path("/"), Path("/root"), Path("/home/cchc"), Path("/etc"), Path("/usr/share/www")):
+        with pytest.raises(PublishError, match="thư mục của hệ thống hoặc thư mục nhà"):
+            publish(dest, must_not_build)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nha"] and (home / "thu.txt").is_file()
+
+
+# Case 2: an interrupted delete never leaves a half version in reach.
+
+KILLED = """
+import os, shutil, signal, sys, time
+from pathlib import Path
+from cchc import publish as pub
+
+real_rmtree = shutil.rmtree
+
+
+def half_then_die(path, *args, **kwargs):
+    # Deletes half of a version's files, then the process dies as under `kill -9`.
+    files = sorted(Path(path).glob("trang-*.html"))
+    for f in files[: len(files) // 2]:
+        f.unlink()
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def build(site_dir):
+    for i in range(40):
+        (site_dir / f"trang-{i}.html").write_text("v4", encoding="utf-8")
+    return 0
+
+
+shutil.rmtree = half_then_die
+dest = Path(sys.argv[2])
+if sys.argv[1] == "rollback":
+    pub.rollback(dest)
+else:
+    pub.publish(dest, build)
+"""
+
+
+def killed_midway(tmp_path, command, dest):
+    env = {**os.environ, "PYTHONPATH": str(REPO / "hooks")}
+    script = tmp_path / "giet.py"
+    script.write_text(KILLED, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), command, str(dest)], env=env, capture_output=True, timeout=60)
+    assert result.returncode == -9, result.stderr
+
+
+def every_reachable_version_is_complete(dest):
+    while True:
+        served(dest)
+        try:
+            rollback(dest)
+        except PublishError:
+            return
+
+
+@pytest.mark.parametrize("command", ["rollback", "prune"])
+def test_case2_killed_delete_never_leaves_a_half_version_to_serve(tmp_path, command):
+    dest = tmp_path / "www"
+    for n in range(1, 4):
+        publish(dest, fake_build(f"v{n}"))
+    killed_midway(tmp_path, command, dest)
+    for version in versions(dest):
+        served(version)
+    publish(dest, fake_build("v5"))  # the next run also clears what the killed one left
+    assert not list(pub.versions_dir(dest).glob(".*.dang-*"))
+    every_reachable_version_is_complete(dest)
+
+
+# Case 17: old versions outside the folder readers can reach.
+
+
+def test_case17_versions_inside_a_served_folder_are_refused_unless_placed_elsewhere(tmp_path, monkeypatch):
+    web = tmp_path / "web"
+    web.mkdir()
+    nginx = tmp_path / "nginx.conf"
+    nginx.write_text(f"server {{\n    server_name x;\n    root {web};\n}}\n", encoding="utf-8")
+    monkeypatch.setattr(pub.webroots, "CONFIGS", (str(nginx),))
+    monkeypatch.setattr(pub.webroots, "DEFAULT_ROOTS", ())
+    dest = web / "cchc"
+    with pytest.raises(PublishError) as refused:
+        publish(dest, fake_build("v1"))
+    assert f"nằm trong thư mục {web} mà máy chủ web phục vụ (theo cấu hình {nginx})" in str(refused.value)
+    assert "qua địa chỉ /cchc.versions/" in str(refused.value) and "--versions-dir" in str(refused.value)
+    assert sorted(p.name for p in web.iterdir()) == []
+
+    outside = tmp_path / "ban-cu"
+    first = publish(dest, fake_build("v1"), folder=outside)
+    assert first.reachable is None and first.version.parent == outside
+    publish(dest, fake_build("v2"))  # the place is remembered: DEST points into it
+    assert [served_from(v) for v in versions(dest)] == ["v1", "v2"] and pub.versions_dir(dest) == outside
+    assert sorted(p.name for p in web.iterdir()) == ["cchc"]
+    rollback(dest)
+    assert served(dest) == "v1"
+
+    chosen = publish(dest, fake_build("v3"), folder=web / "cu")  # chosen inside: published, with a warning
+    assert chosen.reachable is not None and chosen.reachable.url == "/cu/"
+
+
+def test_case17_a_folder_holding_an_index_page_counts_as_served(tmp_path, monkeypatch):
+    monkeypatch.setattr(pub.webroots, "CONFIGS", ())
+    write_tree(tmp_path / "html", {"index.html": "<h1>Trang đơn vị</h1>"})
+    with pytest.raises(PublishError, match="có tệp index.html"):
+        publish(tmp_path / "html/cchc", fake_build("v1"))
+
+
+# Issue 12: version folders are named in the unit's time.
+
+
+def test_version_folders_are_named_in_the_units_local_time(tmp_path, monkeypatch):
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
+        before = datetime.now(hanoi).strftime("%Y%m%d-%H%M%S")
+        done = publish(tmp_path / "www", fake_build("v1"), tz=hanoi)
+        after = datetime.now(hanoi).strftime("%Y%m%d-%H%M%S")
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert before <= done.version.name[5:] <= after
+
+
+# Case 15: system errors in Vietnamese.
+
+
+def test_case15_full_disk_during_publish_says_what_to_free(tmp_path, capsys):
+    project, dest = tmp_path / "du-an", tmp_path / "www"
+    project.mkdir()
+    write_project(project)
+    for mark in ("v1", "v2"):
+        assert pub.main(dest, project / "mkdocs.yml", False, fake_build(mark)) == 0
+    capsys.readouterr()
+
+    def full_disk(site_dir):
+        raise OSError(errno.ENOSPC, "No space left on device", str(site_dir / "cchc/index.html"))
+
+    assert pub.main(dest, project / "mkdocs.yml", False, full_disk) == 1
+    err = capsys.readouterr().err
+    assert "Ổ đĩa đã đầy: không ghi được " in err and "/cchc/index.html" in err
+    size = pub.disk.human_size(pub.disk.tree_size(versions(dest)[-1]))
+    assert f"cần khoảng {size} trống" in err
+    old = versions(dest)[0].name
+    assert f"Có thể xóa bớt các bản cũ không còn cần quay lại trong {pub.versions_dir(dest)}: {old}" in err
+    assert "Errno" not in err and served(dest) == "v2"

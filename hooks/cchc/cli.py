@@ -17,6 +17,8 @@ def _mkdocs(args: list[str]) -> int:
 
     try:
         cli.main(args=args, prog_name="cchc", standalone_mode=False)
+    except OSError:
+        raise  # explained in Vietnamese by the command, which knows what it was writing
     except Abort as exc:  # a SystemExit that carries MkDocs' last word ("Aborted with …")
         print(exc.format_message(), file=sys.stderr)
         return 1
@@ -41,10 +43,22 @@ def main(argv: list[str] | None = None) -> int:
     portal.add_argument("-f", "--config-file", default="mkdocs.yml", help="tệp cấu hình của trang")
     _add_editor_commands(sub)
     args, rest = parser.parse_known_args(argv)
+    try:
+        return _run(args, rest)
+    except OSError as exc:
+        from .disk import explain
+
+        print(explain(exc), file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace, rest: list[str]) -> int:
     if args.command in ("new", "check", "publish"):
         return _editor_command(args, rest)
     if args.command == "build":
-        return _mkdocs(["build", *rest])
+        from .sitebuild import build
+
+        return build(rest, _mkdocs)
     if args.command == "serve":
         return _mkdocs(["serve", "--livereload", *rest])
     if args.command == "portal":
@@ -70,6 +84,10 @@ def _add_editor_commands(sub) -> None:
     )
     publish.add_argument("dest", help="Thư mục mà máy chủ web phục vụ, ví dụ /var/www/cchc.")
     publish.add_argument("--rollback", action="store_true", help="Quay lại bản đã xuất bản trước đó.")
+    publish.add_argument(
+        "--versions-dir",
+        help="Nơi giữ các bản cũ, ngoài thư mục máy chủ web phục vụ (mặc định: DEST.versions cạnh DEST).",
+    )
     for command in (new, check, publish):
         command.add_argument("-f", "--config-file", default="mkdocs.yml", help="Tệp cấu hình (mặc định mkdocs.yml).")
 
@@ -92,7 +110,8 @@ def _editor_command(args: argparse.Namespace, rest: list[str]) -> int:
     def build(site_dir: Path) -> int:
         return _mkdocs(["build", "--config-file", str(config), "--site-dir", str(site_dir), *rest])
 
-    return publish.main(Path(args.dest), config, args.rollback, build)
+    versions = Path(args.versions_dir) if args.versions_dir else None
+    return publish.main(Path(args.dest), config, args.rollback, build, versions)
 
 
 if __name__ == "__main__":
