@@ -1,5 +1,6 @@
 """`cchc portal YYYY-MM`: the folder and zip an editor attaches to the email to the portal."""
 
+import errno
 import hashlib
 import os
 import re
@@ -44,7 +45,7 @@ def test_package_holds_each_article_with_its_images_and_a_readme(project, capsys
     assert main(["portal", "2026-10"]) == 0
     assert "portal-2026-10.zip" in capsys.readouterr().out
     folder = project / "portal-2026-10"
-    names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.name[0] != ".")
     assert names == [
         "01-bai-co-anh.html",
         "01-bai-co-anh/anh/bia.png",
@@ -160,3 +161,54 @@ def test_month_must_be_year_dash_month(capsys):
     assert parse_month("2026-3") == (2026, 3)
     assert main(["portal", "03/2026"]) == 2
     assert "NĂM-THÁNG" in capsys.readouterr().err
+
+
+def test_case3_files_the_editor_added_to_the_package_folder_are_kept(project, capsys):
+    assert main(["portal", "2026-10"]) == 0
+    folder = project / "portal-2026-10"
+    write_tree(folder, {"cong-van-gui-kem.pdf": b"%PDF cong van", "ghi-chu/lien-he.txt": "Chị Lan: 0912"})
+    (folder / "README.txt").write_text("sửa tay", encoding="utf-8")  # ours: rewritten
+    capsys.readouterr()
+    assert main(["portal", "2026-10"]) == 0
+    assert (folder / "cong-van-gui-kem.pdf").read_bytes() == b"%PDF cong van"
+    assert (folder / "ghi-chu/lien-he.txt").read_text(encoding="utf-8") == "Chị Lan: 0912"
+    assert (folder / "README.txt").read_text(encoding="utf-8-sig").startswith("Bài gửi Ban Biên tập")
+    out = capsys.readouterr().out
+    assert "được giữ nguyên nhưng không có trong portal-2026-10.zip: cong-van-gui-kem.pdf, ghi-chu/lien-he.txt" in out
+    with zipfile.ZipFile(project / "portal-2026-10.zip") as zf:
+        assert not [n for n in zf.namelist() if "cong-van" in n or "ghi-chu" in n]
+    assert [p.name for p in project.iterdir() if p.name.startswith(".portal")] == []
+
+
+def test_case3_a_file_or_link_holding_the_package_name_is_refused(project, tmp_path_factory, capsys):
+    elsewhere = tmp_path_factory.mktemp("noi-khac")
+    write_tree(elsewhere, {"rieng.txt": "của tôi"})
+    (project / "portal-2026-10").symlink_to(elsewhere)
+    assert main(["portal", "2026-10"]) == 1
+    assert "nhưng đó là một tệp hoặc một liên kết, không phải thư mục" in capsys.readouterr().err
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["rieng.txt"]
+
+    (project / "portal-2026-10").unlink()
+    (project / "portal-2026-10").write_text("ghi chú", encoding="utf-8")
+    assert main(["portal", "2026-10"]) == 1
+    assert "Lệnh không ghi đè" in capsys.readouterr().err
+    assert (project / "portal-2026-10").read_text(encoding="utf-8") == "ghi chú"
+
+    # A folder made by hand whose file takes a name of the package: refused, the file kept.
+    (project / "portal-2026-10").unlink()
+    write_tree(project, {"portal-2026-10/01-bai-co-anh.html": "bản tự viết"})
+    assert main(["portal", "2026-10"]) == 1
+    assert "đã có 01-bai-co-anh.html, không do lệnh tạo" in capsys.readouterr().err
+    assert (project / "portal-2026-10/01-bai-co-anh.html").read_text(encoding="utf-8") == "bản tự viết"
+    assert not (project / "portal-2026-10.zip").exists()
+
+
+def test_case15_full_disk_while_packaging_says_so_in_vietnamese(project, monkeypatch, capsys):
+    def full_disk(self, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", "portal-2026-10.zip")
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", full_disk)
+    assert main(["portal", "2026-10"]) == 1
+    err = capsys.readouterr().err
+    assert "Ổ đĩa đã đầy: không ghi được portal-2026-10.zip. Việc này cần khoảng" in err and "Errno" not in err
+    assert sorted(p.name for p in project.iterdir() if "portal" in p.name) == []

@@ -9,6 +9,7 @@ articles are the ones the portal feed carries for that month.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import shutil
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
-from . import portal
+from . import disk, portal
 from .clock import build_now
 from .errors import Collector, format_report
 from .images import ImageSet
@@ -28,6 +29,8 @@ from .safehtml import clean_html, xml_text
 from .ui import STRINGS
 from .vndates import list_date, time_label
 
+RECORD = ".cchc-da-tao.txt"  # inside the folder: the files we wrote, the only ones we replace
+_RECORD_NOTE = "# Các tệp do `cchc portal` tạo, được thay ở lần chạy sau; tệp bạn tự thêm không bị xóa.\n"
 # Zip entries get this time, not the files' own: the same articles give the same bytes.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
@@ -35,6 +38,13 @@ _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
 class PackageError(Exception):
     """A request the command refuses, with the Vietnamese message to print."""
+
+
+@dataclass(frozen=True)
+class Package:
+    folder: Path
+    archive: Path
+    kept: tuple[str, ...]  # the editor's own files in the folder, kept as they were
 
 
 @dataclass(frozen=True)
@@ -118,30 +128,97 @@ def readme_text(articles: list[Article], year: int, month: int, unit: str, base_
     return "\r\n".join(xml_text(line) for line in lines)
 
 
-def write_package(out_dir: Path, name: str, articles: list[Article], readme: str) -> tuple[Path, Path]:
-    """`<name>/` (replaced if it exists) and `<name>.zip` holding it."""
-    folder = out_dir / name
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
-    (folder / "README.txt").write_text(readme, encoding="utf-8-sig", newline="")
+def write_package(out_dir: Path, name: str, articles: list[Article], readme: str) -> Package:
+    """`<name>/` and `<name>.zip` holding our files of it, each written beside and swapped in whole.
+
+    Only files this command wrote before (listed in RECORD) are replaced; whatever
+    else the editor put in the folder is kept, and a name of ours already taken by
+    such a file is refused.
+    """
+    folder, archive = out_dir / name, out_dir / f"{name}.zip"
+    for path in (folder, archive):
+        disk.clean_leftovers(out_dir, path.name)
+    wanted: dict[str, str | Path] = {"README.txt": readme}
     for article in articles:
-        (folder / f"{article.name}.html").write_text(article.html, encoding="utf-8")
-        for inside, source in article.files:
-            target = folder / inside
+        wanted[f"{article.name}.html"] = article.html
+        wanted.update(article.files)
+    theirs = _editors_files(folder, archive, name)
+    clash = sorted(t for t in theirs if any(w == t or w.startswith(f"{t}/") or t.startswith(f"{w}/") for w in wanted))
+    if clash:
+        raise PackageError(
+            f"Thư mục {folder} đã có {', '.join(clash)}, không do lệnh tạo, trùng tên với tệp của gói. "
+            "Lệnh không ghi đè tệp của bạn: hãy đổi tên hoặc chuyển các tệp đó đi rồi chạy lại."
+        )
+    temp, temp_zip = disk.temp_beside(folder), disk.temp_beside(archive)
+    try:
+        temp.mkdir()
+        for inside, content in wanted.items():
+            target = temp / inside
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-    archive = out_dir / f"{name}.zip"
-    zip_folder(folder, archive)
-    return folder, archive
+            if isinstance(content, Path):
+                shutil.copyfile(content, target)
+            elif inside == "README.txt":  # CRLF and a BOM already: read in Notepad on Windows
+                target.write_text(content, encoding="utf-8-sig", newline="")
+            else:
+                target.write_text(content, encoding="utf-8")
+        (temp / RECORD).write_text(_RECORD_NOTE + "".join(f"{inside}\n" for inside in sorted(wanted)), "utf-8")
+        for inside in theirs:
+            _copy_keeping_links(folder / inside, temp / inside)
+        zip_files(name, {inside: temp / inside for inside in wanted}, temp_zip)
+        os.replace(temp_zip, archive)
+        disk.swap_in(temp, folder)
+    finally:
+        temp_zip.unlink(missing_ok=True)
+        if temp.is_dir():
+            shutil.rmtree(temp, ignore_errors=True)
+    return Package(folder, archive, tuple(sorted(theirs)))
 
 
-def zip_folder(folder: Path, archive: Path) -> None:
-    """A reproducible zip: sorted entries, fixed times and permissions, the folder as its root."""
-    files = {f"{folder.name}/{p.relative_to(folder).as_posix()}": p for p in folder.rglob("*") if p.is_file()}
+def _editors_files(folder: Path, archive: Path, name: str) -> list[str]:
+    """Paths in the folder not written by us (per its RECORD), empty folders included."""
+    refuse = "Lệnh không ghi đè: hãy đổi tên hoặc chuyển nó đi rồi chạy lại."
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise PackageError(f"Đã có {folder}, nhưng đó là một tệp hoặc một liên kết, không phải thư mục. {refuse}")
+    if archive.is_symlink() or archive.is_dir() or (archive.exists() and not _our_zip(archive, name)):
+        raise PackageError(f"Đã có {archive}, nhưng đó không phải tệp do `cchc portal` tạo. {refuse}")
+    if not folder.is_dir():
+        return []
+    record = folder / RECORD
+    ours = set(record.read_text("utf-8").splitlines()[1:]) if record.is_file() else set()
+    found = []
+    for parent, dirs, files in os.walk(folder):
+        here = Path(parent).relative_to(folder)
+        if not dirs and not files and here != Path("."):
+            found.append(here.as_posix())  # an empty folder the editor made
+        found += [(here / n).as_posix() for n in files + [d for d in dirs if (Path(parent) / d).is_symlink()]]
+    return [f for f in found if f not in ours and f != RECORD]
+
+
+def _our_zip(archive: Path, name: str) -> bool:
+    """A zip this command wrote: every entry under `<name>/`, with our fixed time."""
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+    return bool(infos) and all(i.filename.startswith(f"{name}/") and i.date_time == ZIP_TIME for i in infos)
+
+
+def _copy_keeping_links(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if source.is_symlink():
+        os.symlink(os.readlink(source), target)
+    elif source.is_dir():
+        target.mkdir(exist_ok=True)
+    else:
+        shutil.copy2(source, target)
+
+
+def zip_files(name: str, files: dict[str, Path], archive: Path) -> None:
+    """A reproducible zip: sorted entries, fixed times and permissions, `name/` as its root."""
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, path in sorted(files.items()):
-            info = zipfile.ZipInfo(name, ZIP_TIME)
+        for inside, path in sorted(files.items()):
+            info = zipfile.ZipInfo(f"{name}/{inside}", ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, whichever machine builds it
             info.external_attr = 0o644 << 16
@@ -189,9 +266,23 @@ def run(month_text: str, config_file: str, out_dir: Path) -> int:
     template = config.theme.get_env().get_template("cchc/portal_article.html")
     articles = build_articles(row.kept, site.images, renderer.html, template.render, base, settings.unit)
     name = package_name(year, month)
-    folder, archive = write_package(out_dir, name, articles, readme_text(articles, year, month, settings.unit, base))
+    readme = readme_text(articles, year, month, settings.unit, base)
+    needed = 2 * sum(len(a.html) + sum(p.stat().st_size for _, p in a.files) for a in articles)
+    try:
+        package = write_package(out_dir, name, articles, readme)
+    except PackageError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(disk.explain(exc, needed), file=sys.stderr)
+        return 1
     print(
-        f"Đã tạo {folder.name}/ ({len(articles)} bài) và {archive.name}: đính kèm tệp {archive.name} "
-        "vào thư gửi Ban Biên tập Cổng TTĐT CCHC tỉnh."
+        f"Đã tạo {package.folder.name}/ ({len(articles)} bài) và {package.archive.name}: đính kèm tệp "
+        f"{package.archive.name} vào thư gửi Ban Biên tập Cổng TTĐT CCHC tỉnh."
     )
+    if package.kept:
+        print(
+            f"Các tệp bạn tự thêm vào {package.folder.name}/ được giữ nguyên nhưng không có trong "
+            f"{package.archive.name}: {', '.join(package.kept)}. Nếu cần gửi, hãy đính kèm riêng."
+        )
     return 0
