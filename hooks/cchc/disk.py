@@ -107,41 +107,47 @@ def human_size(size: int) -> str:
     return f"{text} {unit}"
 
 
-def explain(exc: OSError, needed: int = 0, freeable: str = "", shown: tuple[Path, Path] | None = None) -> str:
+def explain(
+    exc: OSError,
+    where: Path | None = None,
+    needed: int = 0,
+    advice: str = "",
+    shown: dict[Path, Path] | None = None,
+    unchanged: str = "",
+) -> str:
     """What a system error means for the editor, naming the path and what to do.
 
+    `where`: the folder being written, named when the error does not say which file;
     `needed`: bytes the interrupted work needs (the previous build's size);
-    `freeable`: a sentence saying what can be deleted to make room;
-    `shown`: (temporary folder, final folder): paths are named as the editor knows them.
+    `advice`: a sentence saying what can be deleted to make room;
+    `shown`: temporary folder -> final one: paths are named as the editor knows them;
+    `unchanged`: a sentence saying what stayed as it was.
     """
     names = [os.fsdecode(p) for p in (exc.filename, exc.filename2) if p is not None]
-    if shown:
-        names = [n.replace(str(shown[0]), str(shown[1]), 1) for n in names]
-    path = " → ".join(names) or "(không rõ đường dẫn)"
+    for temp, final in (shown or {}).items():
+        names = [n.replace(str(temp), str(final), 1) for n in names]
+    path = " → ".join(names) or (f"vào thư mục {where}" if where else "(không rõ đường dẫn)")
     code = exc.errno
+    if names and code in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+        path = names[-1]  # of a copy, the file being written
     if code in (errno.ENOSPC, errno.EDQUOT):
         need = f" Việc này cần khoảng {human_size(needed)} trống (cỡ của bản dựng trước)." if needed else ""
-        return (
+        text = (
             f"Ổ đĩa đã đầy: không ghi được {path}.{need} Hãy giải phóng chỗ trống trên ổ đĩa đó "
-            f"(xem bằng lệnh `df -h`) rồi chạy lại lệnh.{' ' + freeable if freeable else ''} "
-            "Trang cũ (nếu có) được giữ nguyên."
+            f"(xem bằng lệnh `df -h`) rồi chạy lại lệnh. {advice}"
         )
-    if code == errno.EROFS:
-        return (
+    elif code == errno.EROFS:
+        text = (
             f"Ổ đĩa chứa {path} chỉ cho đọc, không ghi được. Ổ đĩa có thể đã bị hệ thống chuyển sang chỉ đọc "
-            "vì lỗi: hãy báo người quản trị máy chủ, hoặc chọn một thư mục trên ổ đĩa khác. "
-            "Trang cũ (nếu có) được giữ nguyên."
+            "vì lỗi: hãy báo người quản trị máy chủ, hoặc chọn một thư mục trên ổ đĩa khác."
         )
-    if code in (errno.EACCES, errno.EPERM):
-        return (
+    elif code in (errno.EACCES, errno.EPERM):
+        text = (
             f"Không có quyền ghi hoặc đọc {path}. Hãy chạy lệnh bằng tài khoản có quyền với thư mục đó "
-            "(ví dụ tài khoản sở hữu thư mục xuất bản), hoặc nhờ người quản trị máy chủ cấp quyền. "
-            "Trang cũ (nếu có) được giữ nguyên."
+            "(ví dụ tài khoản sở hữu thư mục xuất bản), hoặc nhờ người quản trị máy chủ cấp quyền."
         )
-    if code == errno.EIO:
-        return (
-            f"Lỗi đọc/ghi ổ đĩa ở {path}: ổ đĩa có thể bị hỏng. Hãy báo người quản trị máy chủ. "
-            "Trang cũ (nếu có) được giữ nguyên."
-        )
-    name = errno.errorcode.get(code or 0, "?")
-    return f"Lỗi hệ thống ({name}) với {path}: {exc.strerror or exc}. Trang cũ (nếu có) được giữ nguyên."
+    elif code == errno.EIO:
+        text = f"Lỗi đọc/ghi ổ đĩa ở {path}: ổ đĩa có thể bị hỏng. Hãy báo người quản trị máy chủ."
+    else:
+        text = f"Lỗi hệ thống ({errno.errorcode.get(code or 0, '?')}) với {path}: {exc.strerror or exc}."
+    return " ".join(part for part in (text.strip(), unchanged) if part)

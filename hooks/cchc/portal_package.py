@@ -151,27 +151,37 @@ def write_package(out_dir: Path, name: str, articles: list[Article], readme: str
         )
     temp, temp_zip = disk.temp_beside(folder), disk.temp_beside(archive)
     try:
-        temp.mkdir()
-        for inside, content in wanted.items():
-            target = temp / inside
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, Path):
-                shutil.copyfile(content, target)
-            elif inside == "README.txt":  # CRLF and a BOM already: read in Notepad on Windows
-                target.write_text(content, encoding="utf-8-sig", newline="")
-            else:
-                target.write_text(content, encoding="utf-8")
-        (temp / RECORD).write_text(_RECORD_NOTE + "".join(f"{inside}\n" for inside in sorted(wanted)), "utf-8")
-        for inside in theirs:
-            _copy_keeping_links(folder / inside, temp / inside)
-        zip_files(name, {inside: temp / inside for inside in wanted}, temp_zip)
+        _write(wanted, theirs, folder, temp, temp_zip, name)
         os.replace(temp_zip, archive)
         disk.swap_in(temp, folder)
+    except OSError as exc:
+        needed = 2 * sum(c.stat().st_size if isinstance(c, Path) else len(c.encode()) for c in wanted.values())
+        kept = f"Gói cũ (nếu có) trong {folder} được giữ nguyên."
+        shown = {temp: folder, temp_zip: archive}
+        raise PackageError(disk.explain(exc, folder.parent, needed, shown=shown, unchanged=kept)) from exc
     finally:
         temp_zip.unlink(missing_ok=True)
         if temp.is_dir():
             shutil.rmtree(temp, ignore_errors=True)
     return Package(folder, archive, tuple(sorted(theirs)))
+
+
+def _write(wanted: dict[str, str | Path], theirs: list[str], folder: Path, temp: Path, zip_to: Path, name: str) -> None:
+    """The new package under temporary names: our files, the record, the editor's files copied as they are."""
+    temp.mkdir()
+    for inside, content in wanted.items():
+        target = temp / inside
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, Path):
+            shutil.copyfile(content, target)
+        elif inside == "README.txt":  # CRLF and a BOM already: read in Notepad on Windows
+            target.write_text(content, encoding="utf-8-sig", newline="")
+        else:
+            target.write_text(content, encoding="utf-8")
+    (temp / RECORD).write_text(_RECORD_NOTE + "".join(f"{inside}\n" for inside in sorted(wanted)), "utf-8")
+    for inside in theirs:
+        _copy_keeping_links(folder / inside, temp / inside)
+    zip_files(name, {inside: temp / inside for inside in wanted}, zip_to)
 
 
 def _editors_files(folder: Path, archive: Path, name: str) -> list[str]:
@@ -267,14 +277,10 @@ def run(month_text: str, config_file: str, out_dir: Path) -> int:
     articles = build_articles(row.kept, site.images, renderer.html, template.render, base, settings.unit)
     name = package_name(year, month)
     readme = readme_text(articles, year, month, settings.unit, base)
-    needed = 2 * sum(len(a.html) + sum(p.stat().st_size for _, p in a.files) for a in articles)
     try:
         package = write_package(out_dir, name, articles, readme)
     except PackageError as exc:
         print(exc, file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(disk.explain(exc, needed), file=sys.stderr)
         return 1
     print(
         f"Đã tạo {package.folder.name}/ ({len(articles)} bài) và {package.archive.name}: đính kèm tệp "

@@ -67,9 +67,10 @@ def main(
         try:
             return _run(dest, config_file, rollback_only, build, folder)
         except OSError as exc:
-            online = current(_absolute(dest))
-            room = _freeable(versions_dir(_absolute(dest)), online)
-            raise PublishError(disk.explain(exc, disk.tree_size(online), room)) from exc
+            online, where = current(_absolute(dest)), folder or versions_dir(_absolute(dest))
+            room = _freeable(where, online)
+            kept = f"Trang đang chạy ở {dest} được giữ nguyên."
+            raise PublishError(disk.explain(exc, where, disk.tree_size(online), room, unchanged=kept)) from exc
     except PublishError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -86,6 +87,7 @@ def _run(dest: Path, config_file: Path, rollback_only: bool, build: Callable[[Pa
                 f"nó được giữ ở {kept}; khi không cần nữa, hãy xóa bằng lệnh: rm -r '{kept}'"
             )
         return 0
+    _refuse_unsafe(_absolute(dest))  # before reading the project: `/` is refused for what it is
     project = open_project(config_file, Collector())
     if project is None:
         return 1
@@ -172,7 +174,7 @@ def publish(
         raise PublishError(f"Thư mục giữ bản cũ {folder} không được nằm trong (hoặc chứa) {dest}.")
     reachable = webroots.reachable(folder)
     if reachable and not chosen:
-        raise PublishError(_reachable_text(folder, reachable) + _choose_elsewhere(dest))
+        raise PublishError(f"Không xuất bản vào {dest}: {_reachable_text(folder, reachable)}{_choose_elsewhere(dest)}")
     folder.mkdir(parents=True, exist_ok=True)
     with _locked(folder):
         disk.clean_leftovers(folder)
@@ -303,7 +305,7 @@ def _freeable(folder: Path, online: Path | None) -> str:
 
 def _reachable_text(folder: Path, served: webroots.Served) -> str:
     return (
-        f"Các bản cũ ở {folder} nằm trong thư mục {served.root} mà máy chủ web phục vụ ({served.source}): "
+        f"các bản cũ ở {folder} nằm trong thư mục {served.root} mà máy chủ web phục vụ ({served.source}): "
         f"người đọc vẫn xem được các bài đã gỡ qua địa chỉ {served.url}."
     )
 

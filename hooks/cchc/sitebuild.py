@@ -37,8 +37,13 @@ def build(args: list[str], mkdocs: Callable[[list[str]], int]) -> int:
         if code == 0:
             disk.swap_in(temp, target)
     except OSError as exc:
-        shown = (temp, target) if temp is not None else None
-        print(disk.explain(exc, disk.tree_size(target), shown=shown), file=sys.stderr)
+        both = (
+            f"Trong lúc dựng, ổ đĩa cần chỗ cho cả trang cũ ({target}) lẫn trang mới; "
+            f"nếu không đủ, có thể xóa trang cũ trước bằng lệnh rm -r '{target}'."
+        )
+        shown = {temp: target} if temp is not None else None
+        kept = f"Trang cũ ở {target} được giữ nguyên."
+        print(disk.explain(exc, target, disk.tree_size(target), both, shown, kept), file=sys.stderr)
         code = 1
     finally:
         if temp is not None and temp.is_dir():
