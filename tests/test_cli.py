@@ -1,4 +1,5 @@
 import errno
+import logging
 import os
 import subprocess
 import sys
@@ -94,6 +95,10 @@ def test_case15_full_disk_during_build_says_how_much_room_it_needs(tmp_path, mon
 
     monkeypatch.setattr(mkdocs.utils, "write_file", full_disk)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795410000")
+    log = logging.getLogger("mkdocs")  # MkDocs' command line reconfigures it: restored after the test
+    monkeypatch.setattr(log, "propagate", log.propagate)
+    monkeypatch.setattr(log, "level", log.level)
+    monkeypatch.setattr(log, "handlers", list(log.handlers))
     assert main(["build", "-q", "-f", str(tmp_path / "mkdocs.yml")]) == 1
     err = capsys.readouterr().err
     assert f"Ổ đĩa đã đầy: không ghi được {tmp_path / 'site'}/" in err
@@ -115,3 +120,21 @@ def test_case15_read_only_disk_for_a_new_post_says_so_in_vietnamese(tmp_path, mo
     assert main(["new", "Bài mới", "-f", str(tmp_path / "mkdocs.yml")]) == 1
     err = capsys.readouterr().err
     assert "chỉ cho đọc, không ghi được" in err and "bai-moi.md" in err and "Errno" not in err
+
+
+def test_case15_each_system_error_is_said_in_vietnamese_with_its_path():
+    from cchc.disk import explain
+
+    said = {
+        code: explain(OSError(code, os.strerror(code), "/var/www/cchc.versions/.khoa"))
+        for code in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO, errno.EMFILE)
+    }
+    assert said[errno.ENOSPC].startswith("Ổ đĩa đã đầy: không ghi được /var/www/cchc.versions/.khoa.")
+    assert "chỉ cho đọc" in said[errno.EROFS]
+    assert said[errno.EACCES] == said[errno.EPERM] and "Không có quyền ghi hoặc đọc" in said[errno.EACCES]
+    assert "ổ đĩa có thể bị hỏng" in said[errno.EIO] and "Lỗi hệ thống (EMFILE)" in said[errno.EMFILE]
+    assert all("/var/www/cchc.versions/.khoa" in text and "Errno" not in text for text in said.values())
+    no_path = explain(OSError(errno.ENOSPC, "No space left on device"), Path("/var/www/cchc.versions"), 5 << 20)
+    assert no_path.startswith(
+        "Ổ đĩa đã đầy: không ghi được vào thư mục /var/www/cchc.versions. Việc này cần khoảng 5,0 MB"
+    )

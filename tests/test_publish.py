@@ -397,6 +397,20 @@ def test_case17_versions_inside_a_served_folder_are_refused_unless_placed_elsewh
     assert chosen.reachable is not None and chosen.reachable.url == "/cu/"
 
 
+def test_case17_apache_and_caddy_roots_are_read(tmp_path, monkeypatch):
+    apache, caddy = tmp_path / "apache.conf", tmp_path / "Caddyfile"
+    apache.write_text('<VirtualHost *:80>\n  Alias /tai-lieu "/srv/tai-lieu"\n  DocumentRoot "/srv/web"\n', "utf-8")
+    caddy.write_text("ttyt.example {\n    root * /srv/caddy\n    file_server\n}\n", encoding="utf-8")
+    monkeypatch.setattr(pub.webroots, "CONFIGS", (str(apache), str(caddy)))
+    assert [(s.root, s.source) for s in pub.webroots.served_roots()][-3:] == [
+        (Path("/srv/tai-lieu"), f"theo cấu hình {apache}"),
+        (Path("/srv/web"), f"theo cấu hình {apache}"),
+        (Path("/srv/caddy"), f"theo cấu hình {caddy}"),
+    ]
+    assert pub.webroots.reachable(Path("/srv/web/cchc.versions")).url == "/cchc.versions/"
+    assert pub.webroots.reachable(Path("/srv/cchc.versions")) is None
+
+
 def test_case17_a_folder_holding_an_index_page_counts_as_served(tmp_path, monkeypatch):
     monkeypatch.setattr(pub.webroots, "CONFIGS", ())
     write_tree(tmp_path / "html", {"index.html": "<h1>Trang đơn vị</h1>"})
