@@ -277,6 +277,19 @@ def test_case1_plain_dest_with_foreign_files_is_never_deleted(tmp_path):
     assert [served_from(v) for v in versions(dest) if v != kept] == ["v4", "v5", "v6"]  # ours are still pruned
 
 
+def test_case1_rollback_away_from_a_folder_we_did_not_make_keeps_it(tmp_path):
+    dest = tmp_path / "www"
+    publish(dest, fake_build("v1"))
+    dest.unlink()  # someone copies a site by hand over the link
+    write_tree(dest, {"uploads/quyet-dinh.pdf": b"%PDF"})
+    publish(dest, fake_build("v2"))
+    rollback(dest)  # back to the hand-made folder; v2 (ours) is deleted
+    back_to, kept = rollback(dest)
+    assert served(dest) == "v1" and back_to == versions(dest)[0]
+    assert kept.name.startswith("giu-lai-") and (kept / "uploads/quyet-dinh.pdf").read_bytes() == b"%PDF"
+    assert [served_from(v) for v in versions(dest)] == ["v1"]  # out of the rollback chain, not deleted
+
+
 def test_case1_command_says_how_to_remove_the_kept_folder(tmp_path, capsys):
     project, dest = tmp_path / "du-an", tmp_path / "www"
     project.mkdir()
