@@ -47,11 +47,11 @@ def clean_leftovers(folder: Path, name: str = "*") -> None:
 
 def _alive(pid: int) -> bool:
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        pass  # it exists, run by another user
     return True
 
 
