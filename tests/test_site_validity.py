@@ -182,6 +182,7 @@ def test_no_english_left_in_the_theme(demo):
     page = _page(demo, "cchc/")
     for english in ("Initializing search", 'aria-label="Tabs"', "Made with"):
         assert english not in page
+    assert "Đang chuẩn bị tìm kiếm" in page and "Chuyển đến nội dung chính" in _page(demo, PAGES["bài có bảng"])
 
 
 def test_tables_in_posts_scroll_in_a_named_keyboard_reachable_region(demo):
