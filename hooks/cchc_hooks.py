@@ -20,7 +20,9 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from cchc import feeds, ical, vndates  # noqa: E402
 from cchc.clock import build_now  # noqa: E402
+from cchc.deadlines import report_label  # noqa: E402
 from cchc.errors import Collector, ContentErrors  # noqa: E402
+from cchc.markup import drop_checkbox_autocomplete, wrap_tables  # noqa: E402
 from cchc.pictures import rewrite_images  # noqa: E402
 from cchc.planpages import page_source as plan_page_source  # noqa: E402
 from cchc.planpages import plan_pages  # noqa: E402
@@ -120,18 +122,20 @@ def on_env(env, config, files):
     env.filters["vn_official_date"] = vndates.official_date
     env.filters["vn_time"] = vndates.time_label
     env.filters["cchc_slug"] = slugify
+    env.filters["cchc_report_label"] = report_label
+    # The footer and header partials show the unit on every page, 404.html included.
+    env.globals["cchc_settings"] = _build.site.settings
     return env
 
 
 def on_page_content(html, page, config, files):
     item = _build.pages.get(page.file.src_uri)
-    if not isinstance(item, Post):
-        return html
-    images = _build.site.images.posts.get(page.file.src_uri)
-    if images:
-        html = rewrite_images(html, images, _build.picture, eager_first=not item.image)
-    _build.contents[page.file.src_uri] = html  # the feeds carry each post's full HTML
-    return html
+    if isinstance(item, Post):
+        images = _build.site.images.posts.get(page.file.src_uri)
+        if images:
+            html = rewrite_images(html, images, _build.picture, eager_first=not item.image)
+        _build.contents[page.file.src_uri] = html  # the feeds carry each post's full HTML, tables unwrapped
+    return wrap_tables(html)
 
 
 def on_page_context(context, page, config, nav):
@@ -154,7 +158,12 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     if _build.progress:
         _build.progress.advance()  # ends its line after the last page
-    return output
+    return drop_checkbox_autocomplete(output)
+
+
+def on_post_template(output, template_name, config):
+    # 404.html is the theme's page too; sitemap.xml is left as it is.
+    return drop_checkbox_autocomplete(output) if template_name.endswith(".html") else output
 
 
 def on_post_build(config) -> None:

@@ -70,7 +70,7 @@ def test_follow_a_day_to_its_post(server, browser):
     page.goto(server + "cchc/lich/2026/03/")
     assert page.locator("table.cchc-cal--month caption").inner_text() == "Tháng 3 năm 2026"
     day = page.locator("td#ngay-12")
-    assert day.locator("a[aria-label='Ngày 12 tháng 3 năm 2026: 1 bài viết']").count() == 1
+    assert day.locator("a[aria-label='Thứ Năm, 12/3/2026: 1 bài viết']").count() == 1
     day.get_by_role("link", name=LONG_TITLE).click()
     page.wait_for_url("**/cchc/2026/03/**")
     assert page.locator("h1").inner_text() == LONG_TITLE

@@ -78,11 +78,12 @@ def test_month_page_is_a_real_table(built):
 def test_days_list_their_posts_with_labels_and_counts(built):
     page = html(built, "cchc/lich/2026/03")
     day12 = cell(page, 12)
-    assert 'aria-label="Ngày 12 tháng 3 năm 2026: 1 bài viết"' in day12
+    # The link's name holds what it shows: "12", on phones "Thứ Năm, 12/3".
+    assert 'aria-label="Thứ Năm, 12/3/2026: 1 bài viết"' in day12
     assert '<a href="../../../2026/03/thanh-toan-vien-phi-khong-dung-tien-mat/">' in day12
     assert "Thanh toán viện phí &lt;không&gt; dùng tiền mặt" in day12
     day20 = cell(page, 20)
-    assert 'aria-label="Ngày 20 tháng 3 năm 2026: 4 bài viết"' in day20
+    assert 'aria-label="Thứ Sáu, 20/3/2026: 4 bài viết"' in day20
     assert "4 bài</span>" in day20
     assert day20.index("Hội nghị số 1") < day20.index("Hội nghị số 3") < day20.index("<details")
     assert "Thêm 1 bài" in day20 and day20.index("<details") < day20.index("Hội nghị số 4")
@@ -178,7 +179,7 @@ def test_plan_deadlines_on_the_grid_and_in_the_ics(with_plan):
     march = html(with_plan, "cchc/lich/2026/03")
     day12 = cell(march, 12)
     assert "cchc-cal__deadline--task" in day12 and "Nhiệm vụ 05" in day12
-    assert 'aria-label="Ngày 12 tháng 3 năm 2026: 1 bài viết, 1 việc đến hạn"' in day12
+    assert 'aria-label="Thứ Năm, 12/3/2026: 1 bài viết, 1 việc đến hạn"' in day12
     assert 'href="../../../ke-hoach/2026-tuyen-truyen-cchc/#nv-5"' in day12
     assert "cchc-cal__deadline--report" in cell(march, 10)
     assert "Hạn nhiệm vụ 05: Đăng tin về thủ tục hành chính" in march  # the month's list of deadlines

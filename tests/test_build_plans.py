@@ -128,16 +128,16 @@ def test_progress_summary_reports_and_period_figures(built):
     page = html(built, PAGE)
     summary = page[page.index('class="cchc-plan-summary"') : page.index('class="cchc-doc"')]
     assert "1/3 nhiệm vụ hoàn thành" in summary and "2 bài viết báo cáo kết quả" in summary
-    assert "Báo cáo kỳ tới:" in summary and "25/11/2026" in summary
+    assert 'Báo cáo kỳ tới:\n      <a href="#bao-cao">Báo cáo năm</a>, hạn nộp 25/11/2026.' in summary
     assert "1/9 tháng" in row(page, "nv-5")  # issued in February: Feb met, Mar-Oct missed
     reports = page[page.index('id="bao-cao"') :]
     q1 = reports[: reports.index("</article>")]
     assert "Đã qua" in q1 and "Số liệu Quý I: từ 1/1/2026 đến 10/3/2026" in q1
-    year = reports[reports.index("Năm <span") :]
+    year = reports[reports.index("<h3>Báo cáo năm <span") :]
     assert "<details open>" in year and "đến 23/11/2026" in year
     assert "Tổng số tin, bài đăng trong kỳ: <strong>3</strong>" in year
     assert "Khoa Khám bệnh" in year and "(Không ghi đơn vị)" in year
-    assert "Bài gửi Cổng thông tin CCHC tỉnh: 1" in year
+    assert "Bài gửi Cổng TTĐT CCHC tỉnh: 1" in year
 
 
 def test_statuses_change_with_source_date_epoch(tmp_path, monkeypatch):

@@ -175,7 +175,7 @@ def test_html_in_titles_is_escaped(site):
 
 def test_pages_announce_both_feeds_and_name_heading_links(built):
     page = html(built, "cchc/2026/03/thanh-toan-vien-phi-khong-dung-tien-mat")
-    assert 'rel="alternate" type="application/rss+xml"' in page and 'href="../../../rss.xml"' in page
+    assert 'rel="alternate feed" type="application/rss+xml"' in page and 'href="../../../rss.xml"' in page
     assert 'href="../../../portal.xml"' in page
     assert 'title="Liên kết đến mục này"' in page and "Permanent link" not in page
 

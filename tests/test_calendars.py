@@ -142,7 +142,7 @@ def test_deadlines_land_on_their_days():
     assert [d.kind for d in on_19] == ["task", "portal"]
     assert [d.summary for d in cal.grids[(2026, 3)].deadlines] == [
         "Hạn nhiệm vụ 05: Đăng tin",
-        "Hạn gửi tin, bài cho Cổng thông tin CCHC tỉnh: tháng 3/2026 (trước ngày 20/3)",
+        "Hạn gửi tin, bài cho Cổng TTĐT CCHC tỉnh: tháng 3/2026 (trước ngày 20/3)",
     ]
     assert len([d for d in cal.deadlines if d.kind == "portal"]) == len(cal.months) == 12
     assert [d.day for d in cal.upcoming(2)] == [date(2026, 12, 19)]

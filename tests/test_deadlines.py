@@ -59,7 +59,7 @@ def test_a_task_without_an_anchor_links_to_its_plan():
 def test_report_deadlines():
     reports = [d for d in plan_deadlines(PLAN_2026) if d.kind == "report"]
     assert [(d.day, d.label, d.summary) for d in reports] == [
-        (date(2026, 3, 10), "Báo cáo Quý I", "Hạn báo cáo Quý I"),
+        (date(2026, 3, 10), "Báo cáo quý I", "Hạn báo cáo quý I"),
         (date(2026, 11, 25), "Báo cáo năm", "Hạn báo cáo năm"),  # a name saying "Báo cáo" is not doubled
     ]
     assert reports[0].uid == "2026-tuyen-truyen-cchc/bao-cao-quy-i/2026-03-10"
@@ -79,7 +79,7 @@ def test_deadlines_of_a_day_are_ordered_reports_first():
 def test_portal_deadline_is_the_day_before_the_20th_without_plans():
     found = portal_deadlines([(2025, 12), (2026, 1)], [])
     assert [d.day for d in found] == [date(2025, 12, 19), date(2026, 1, 19)]
-    assert found[0].summary == "Hạn gửi tin, bài cho Cổng thông tin CCHC tỉnh: tháng 12/2025 (trước ngày 20/12)"
+    assert found[0].summary == "Hạn gửi tin, bài cho Cổng TTĐT CCHC tỉnh: tháng 12/2025 (trước ngày 20/12)"
     assert found[0].uid == "cong-cchc/2025-12"
     assert found[0].url is None
 

@@ -31,10 +31,10 @@ def test_every_deadline_is_an_all_day_event():
 
 def test_events_are_in_vietnamese_with_a_link_to_the_plan():
     by_summary = {str(e["summary"]): e for e in events(ics())}
-    report = by_summary["Hạn báo cáo Quý I"]
+    report = by_summary["Hạn báo cáo quý I"]
     assert report.decoded("dtstart") == date(2026, 3, 10)
     assert str(report["url"]) == "https://ttyt-mau.example.gov.vn/cchc/ke-hoach/2026-tuyen-truyen-cchc/"
-    portal = by_summary["Hạn gửi tin, bài cho Cổng thông tin CCHC tỉnh: tháng 4/2026 (trước ngày 15/4)"]
+    portal = by_summary["Hạn gửi tin, bài cho Cổng TTĐT CCHC tỉnh: tháng 4/2026 (trước ngày 15/4)"]
     assert portal.decoded("dtstart") == date(2026, 4, 14)
     assert "Hạn nhiệm vụ 01: Xây dựng kế hoạch tuyên truyền CCHC" in by_summary
     cal = Calendar.from_ical(ics())

@@ -85,7 +85,7 @@ def test_monthly_task_counts_months_met_of_months_elapsed():
     progress = plan_progress(plan, posts, date(2026, 11, 23), Settings())
     (task,) = progress.tasks
     assert [p.label for p in task.periods][:2] == ["Tháng 2", "Tháng 3"]  # from the month of issue
-    assert task.ratio == "8/9 tháng"  # February-October elapsed, July missed
+    assert task.ratio == "Đạt 8/9 tháng đã qua"  # February-October elapsed, July missed
     assert task.status is Status.ACTIVE  # the latest elapsed month (October) is met
     assert [p.state(task.today) for p in task.periods][-3:] == ["met", "met", "open"]
     assert task.next_deadline == date(2026, 12, 31)
@@ -108,7 +108,7 @@ def test_several_dates_each_need_a_post_in_their_window():
     plan = make_plan(Task("2", "Báo cáo", schedule=Schedule(dates=(date(2026, 3, 10), date(2026, 6, 10)))))
     progress = plan_progress(plan, [post("2026-03-01", "2")], date(2026, 6, 1), Settings())
     (task,) = progress.tasks
-    assert task.ratio == "1/1 hạn" and task.status is Status.DUE_SOON
+    assert task.ratio == "Đạt 1/1 hạn đã qua" and task.status is Status.DUE_SOON
     assert [p.short for p in task.periods] == ["10/3", "10/6"]
     # A post after 10/3 counts for the next date, not the missed one.
     assert status(plan, [post("2026-03-11", "2")], "2026-03-12", "2") is Status.OVERDUE

@@ -55,13 +55,22 @@ class Day:
     @property
     def label(self) -> str:
         """What a screen reader says for the day's link: "Ngày 12 tháng 3 năm 2026: 2 bài viết"."""
+        return f"Ngày {self.date.day} tháng {self.date.month} năm {self.date.year}: {self._contents}"
+
+    @property
+    def month_label(self) -> str:
+        """The month page's day link: "Thứ Năm, 12/3/2026: 2 bài viết", holding the words it shows
+        ("12", on phones "Thứ Năm, 12/3"), so what a voice user reads out names the link (WCAG 2.5.3)."""
+        return f"{self.weekday}, {self.date.day}/{self.date.month}/{self.date.year}: {self._contents}"
+
+    @property
+    def _contents(self) -> str:
         parts = []
         if self.posts:
             parts.append(f"{len(self.posts)} bài viết")
         if self.deadlines:
             parts.append(f"{len(self.deadlines)} việc đến hạn")
-        what = ", ".join(parts) or "không có bài viết"
-        return f"Ngày {self.date.day} tháng {self.date.month} năm {self.date.year}: {what}"
+        return ", ".join(parts) or "không có bài viết"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .progress import QUARTERS
 from .vntext import match_key, slugify
 
 # The provincial CCHC portal takes a unit's articles "trước ngày 20 hằng tháng" unless
@@ -70,7 +71,7 @@ def portal_deadlines(months: Iterable[tuple[int, int]], plans: Sequence[Any]) ->
         before = plan.portal.before_day if plan is not None else PORTAL_BEFORE_DAY
         last = min(max(before - 1, 1), calendar.monthrange(year, month)[1])
         day = date(year, month, last)
-        summary = f"Hạn gửi tin, bài cho Cổng thông tin CCHC tỉnh: tháng {month}/{year} (trước ngày {before}/{month})"
+        summary = f"Hạn gửi tin, bài cho Cổng TTĐT CCHC tỉnh: tháng {month}/{year} (trước ngày {before}/{month})"
         details = [f"Gửi tin, bài cải cách hành chính của tháng {month}/{year} trước ngày {before}/{month}/{year}."]
         if plan is not None:
             details.append(f"Theo {plan.title}: từ {plan.portal.min} đến {plan.portal.max} tin, bài mỗi tháng.")
@@ -78,7 +79,7 @@ def portal_deadlines(months: Iterable[tuple[int, int]], plans: Sequence[Any]) ->
             Deadline(
                 day,
                 "portal",
-                "Gửi bài Cổng CCHC tỉnh",
+                "Gửi bài Cổng TTĐT CCHC tỉnh",
                 summary,
                 "\n".join(details),
                 f"cong-cchc/{year}-{month:02d}",
@@ -94,11 +95,14 @@ def _task_deadline(plan: Any, task: Any, day: date) -> Deadline:
         details.append(f"Thời gian thực hiện: {task.timeline}")
     if task.lead:
         details.append(f"Chủ trì: {task.lead}")
+    # A recurring task has one deadline a period: name it, or the phone shows the same line each month.
+    every = task.schedule.every
+    period = f" ({period_name(every, day)})" if every else ""
     return Deadline(
         day,
         "task",
         f"Nhiệm vụ {task.stt}",
-        f"Hạn nhiệm vụ {task.stt}: {task.title}",
+        f"Hạn nhiệm vụ {task.stt}{period}: {task.title}",
         "\n".join(details),
         f"{plan.id}/nhiem-vu-{task.stt}/{day.isoformat()}",
         _task_url(plan, task),
@@ -111,10 +115,30 @@ def _task_url(plan: Any, task: Any) -> str:
     return f"{plan.url}#{anchor}" if anchor else plan.url
 
 
+def period_name(every: str, day: date) -> str:
+    """The period a recurring deadline closes, as a sentence says it: "tháng 11/2026", "quý IV/2026"."""
+    if every == "month":
+        return f"tháng {day.month}/{day.year}"
+    if every == "quarter":
+        return f"quý {QUARTERS[(day.month - 1) // 3]}/{day.year}"
+    return f"năm {day.year}"
+
+
+def report_label(name: str) -> str:
+    """ "Quý I" reads "Báo cáo quý I", "Năm" "Báo cáo năm"; a name already saying "Báo cáo …" is kept."""
+    if match_key(name).startswith("bao cao"):
+        return name
+    if match_key(name.split(maxsplit=1)[0]) in _PERIOD_WORDS:  # a common noun: not capitalised mid-sentence
+        name = name[:1].lower() + name[1:]
+    return f"Báo cáo {name}"
+
+
+_PERIOD_WORDS = {"nam", "quy", "thang"}
+
+
 def _report_deadline(plan: Any, report: Any) -> Deadline:
     name = report.name
-    # "Quý I" reads "Báo cáo Quý I"; a name already saying "Báo cáo …" is kept as written.
-    label = name if match_key(name).startswith("bao cao") else f"Báo cáo {name}"
+    label = report_label(name)
     return Deadline(
         report.due,
         "report",

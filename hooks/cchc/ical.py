@@ -16,7 +16,7 @@ from .deadlines import Deadline
 from .vntext import slugify
 
 ICS_URL = "cchc/lich.ics"
-_CATEGORY = {"task": "Nhiệm vụ kế hoạch", "report": "Báo cáo", "portal": "Cổng thông tin CCHC tỉnh"}
+_CATEGORY = {"task": "Nhiệm vụ kế hoạch", "report": "Báo cáo", "portal": "Cổng TTĐT CCHC tỉnh"}
 
 
 def deadline_calendar(

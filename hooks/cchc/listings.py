@@ -57,6 +57,7 @@ def build_listings(section: Section, settings: Settings) -> list[Listing]:
             template="cchc/index.html",
             summaries=True,
             description=f"Tin, bài về cải cách hành chính của {settings.unit}.",
+            hide=("navigation", "toc"),  # the news and the calendar side by side need the width
         )
     ]
     listings += _paged(section.posts, settings.per_page)

@@ -114,9 +114,9 @@ class TaskProgress:
 
     @property
     def ratio(self) -> str:
-        """ "7/10 tháng" (periods met of those whose deadline passed), or "1/2 bài" for a total."""
+        """ "Đạt 7/10 tháng đã qua" (periods met of those whose deadline passed), or "1/2 bài" for a total."""
         if self.periods:  # nothing to count before the first period's deadline
-            return f"{self.met}/{self.elapsed} {self.unit}" if self.elapsed else ""
+            return f"Đạt {self.met}/{self.elapsed} {self.unit} đã qua" if self.elapsed else ""
         if self.required > 1:
             return f"{min(len(self.posts), self.required)}/{self.required} bài"
         return ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -11,7 +12,7 @@ from .values import unknown_key_message
 from .vntext import match_key, nfc, slugify
 
 CONFIG_FILE = "mkdocs.yml"
-SETTINGS_KEYS = frozenset({"unit", "timezone", "per_page", "areas", "posts_dir", "plans_dir", "images"})
+SETTINGS_KEYS = frozenset({"unit", "timezone", "per_page", "areas", "posts_dir", "plans_dir", "images", "contact"})
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,37 @@ _IMAGE_LIMITS = {"max_width": (320, 8000), "thumb_width": (64, 2000), "quality":
 
 
 @dataclass(frozen=True)
+class Contact:
+    """`extra.cchc.contact` (shared/FORMATS.md §5): the unit's footer on every page; every key optional."""
+
+    parent: str = ""  # cơ quan chủ quản
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    hotline: str = ""  # đường dây nóng
+    responsible: str = ""  # người chịu trách nhiệm nội dung
+    feedback: str = ""  # kênh góp ý: an http(s) or mailto: address
+
+    @property
+    def phone_tel(self) -> str:
+        return _tel(self.phone)
+
+    @property
+    def hotline_tel(self) -> str:
+        return _tel(self.hotline)
+
+
+CONTACT_KEYS = tuple(Contact.__dataclass_fields__)
+_EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+")
+_FEEDBACK = re.compile(r"(https?://[^\s<>\"']+|mailto:[^@\s<>\"']+@[^@\s<>\"']+)", re.IGNORECASE)
+
+
+def _tel(number: str) -> str:
+    """A `tel:` address: "0258 3000 000" → tel:02583000000."""
+    return "tel:" + re.sub(r"[^0-9+]", "", number) if number else ""
+
+
+@dataclass(frozen=True)
 class Settings:
     unit: str = "Đơn vị"
     site_url: str = ""  # mkdocs.yml `site_url`: feeds and share images need absolute addresses
@@ -62,6 +94,7 @@ class Settings:
     plans_dir: str = "plans"
     section: str = "cchc"  # URL prefix of the section
     images: ImageSettings = field(default_factory=ImageSettings)
+    contact: Contact = field(default_factory=Contact)
 
     def find_area(self, value: str) -> Area | None:
         """Match by key or by label, ignoring case and marks."""
@@ -105,7 +138,44 @@ def read_settings(site_name: str, extra: dict[str, Any], problems: Collector, si
         problems.warning(CONFIG_FILE, unknown_key_message(key, SETTINGS_KEYS), f"extra.cchc.{key}")
     if "images" in raw:
         kwargs["images"] = _read_images(raw["images"], problems)
+    if "contact" in raw:
+        kwargs["contact"] = _read_contact(raw["contact"], problems)
     return Settings(**kwargs)
+
+
+def _read_contact(value: Any, problems: Collector) -> Contact:
+    if value is None:
+        return Contact()
+    if not isinstance(value, dict):
+        problems.error(CONFIG_FILE, "`extra.cchc.contact` phải là một nhóm khóa (mapping).", "extra.cchc.contact")
+        return Contact()
+    kwargs: dict[str, str] = {}
+    for key, text in value.items():
+        where = f"extra.cchc.contact.{key}"
+        if key not in CONTACT_KEYS:
+            problems.warning(CONFIG_FILE, unknown_key_message(str(key), CONTACT_KEYS), where)
+            continue
+        if text is None or text == "":
+            continue
+        if not isinstance(text, str):
+            # `phone: 02583000000` reads as a number and loses its leading 0.
+            problems.error(CONFIG_FILE, f'`{key}` phải là chữ; hãy đặt trong dấu ngoặc kép, ví dụ: "{text}".', where)
+            continue
+        text = nfc(" ".join(text.split()))
+        if key == "email" and not _EMAIL.fullmatch(text):
+            problems.error(
+                CONFIG_FILE, f'"{text}" không phải địa chỉ thư điện tử; ví dụ đúng: ttyt@example.gov.vn.', where
+            )
+            continue
+        if key == "feedback" and not _FEEDBACK.fullmatch(text):
+            problems.error(
+                CONFIG_FILE,
+                f'"{text}" không phải địa chỉ góp ý hợp lệ; dùng địa chỉ web (https://…) hoặc mailto:hop-thu@….',
+                where,
+            )
+            continue
+        kwargs[key] = text
+    return Contact(**kwargs)
 
 
 def _read_images(value: Any, problems: Collector) -> ImageSettings:

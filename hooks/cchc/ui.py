@@ -26,6 +26,8 @@ STRINGS: dict[str, str] = {
     "pagination": "Phân trang",
     "breadcrumb": "Vị trí",
     "months": "Các tháng",
+    "table_region": "Bảng {n}",
+    "table_hint": "Vuốt ngang để xem hết bảng →",
     # Feeds and the provincial portal (Cổng TTĐT CCHC tỉnh).
     "feed_description": "Tin, bài về cải cách hành chính của {unit}.",
     "portal_feed": "Tin, bài gửi Cổng TTĐT CCHC tỉnh",
@@ -72,7 +74,7 @@ STRINGS: dict[str, str] = {
     "legend_heat": "Số tin, bài trong ngày",
     "legend_task": "Hạn nhiệm vụ của kế hoạch",
     "legend_report": "Hạn báo cáo",
-    "legend_portal": "Hạn gửi tin, bài cho Cổng thông tin CCHC tỉnh",
+    "legend_portal": "Hạn gửi tin, bài cho Cổng TTĐT CCHC tỉnh",
     "legend_due": "Ngày có việc đến hạn",
     "calendar_subscribe": "Đăng ký lịch hạn công việc (.ics)",
     "calendar_subscribe_help": (
@@ -122,8 +124,8 @@ STRINGS: dict[str, str] = {
     "plan_report_empty_tasks": "{n} nhiệm vụ chưa có bài viết trong kỳ",
     "plan_report_by_area": "Theo lĩnh vực",
     "plan_report_by_department": "Theo đơn vị viết bài",
-    "plan_report_portal": "Bài gửi Cổng thông tin CCHC tỉnh",
-    "plan_portal": "Gửi bài cho Cổng thông tin CCHC tỉnh",
+    "plan_report_portal": "Bài gửi Cổng TTĐT CCHC tỉnh",
+    "plan_portal": "Gửi bài cho Cổng TTĐT CCHC tỉnh",
     "plan_tasks_count": "{n} nhiệm vụ",
     "plan_none": "Chưa có kế hoạch nào.",
 }
@@ -134,7 +136,9 @@ STATUS_HELP: dict[str, str] = {
         "Nhiệm vụ đã có đủ bài viết báo cáo kết quả (mặc định 1 bài, hoặc số bài kế hoạch yêu cầu). "
         "Nhiệm vụ theo kỳ (hằng tháng, hằng quý, nhiều hạn) chỉ hoàn thành khi mọi kỳ của kế hoạch đều đủ bài."
     ),
-    "Đang thực hiện": ("Chưa đến hạn, hoặc kỳ vừa qua đã đạt; con số “7/10 tháng” là số kỳ đạt trên số kỳ đã qua hạn."),
+    "Đang thực hiện": (
+        "Chưa đến hạn, hoặc kỳ vừa qua đã đạt; “Đạt 7/10 tháng đã qua” là số kỳ đủ bài trên số kỳ đã qua hạn."
+    ),
     "Sắp đến hạn": "Hạn gần nhất còn trong vòng 14 ngày mà chưa có đủ bài viết.",
     "Quá hạn": (
         "Hạn gần nhất đã qua mà chưa có đủ bài viết. Nhiệm vụ không ghi lịch có hạn là ngày 31/12 của năm kế hoạch."
