@@ -49,6 +49,18 @@ class _Build:
     progress: Progress | None = None  # pages rendered, drawn on a terminal only
 
 
+class _ReportedLinks(logging.Filter):
+    """Leaves out MkDocs' English warning for a post's link already reported in Vietnamese."""
+
+    links: set[tuple[str, str]] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not any(message.startswith(f"Doc file '{page}' contains a link '{url}',") for page, url in self.links)
+
+
+_reported_links = _ReportedLinks()
+logging.getLogger("mkdocs.structure.pages").addFilter(_reported_links)
 _preview = False  # `mkdocs serve`: drafts and scheduled posts are shown
 _build: _Build | None = None
 
@@ -69,7 +81,8 @@ def on_pre_build(config) -> None:
     problems = Collector()
     settings = read_settings(config.site_name, config.extra, problems, config.site_url)
     root = Path(config.config_file_path).parent
-    site = load_site(root, settings, build_now(), _preview, problems)
+    site = load_site(root, settings, build_now(), _preview, problems, docs_dir=config.docs_dir)
+    _reported_links.links = site.broken_links
     for warning in problems.warnings:
         log.warning(str(warning))
     try:

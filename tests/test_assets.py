@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc.assets import collect_assets, image_uses
+from cchc.assets import collect_assets, collect_attachments, image_uses, missing_link_targets
 from cchc.errors import Collector
 from cchc.posts import read_post
 from cchc.settings import Settings
@@ -95,3 +95,62 @@ def test_a_file_name_stored_decomposed_is_found(tmp_path):
     _, assets, problems = collect(tmp_path, "![Hội nghị](anh/hội-nghị.jpg)", files)
     assert problems.problems == []
     assert [a.ref for a in assets] == ["anh/hội-nghị.jpg"] and assets[0].path.name == stored
+
+
+def test_code_is_never_an_image_or_an_attachment(tmp_path):
+    """Issue 11.14: HTML or Markdown shown as code is text, as Markdown renders it."""
+    body = (
+        "Viết `<img src=x>` hoặc ``![a](b.png)`` trong dòng.\n\n"
+        '```html\n<img src="y.png">\n![z](z.png)\n[Tệp](khong-co.pdf)\n```\n\n'
+        "    <img src=\"thut-le.png\">\n\n"
+        "<!-- ![cũ](anh/cu.jpg) -->\n\n"
+        "- Mục danh sách\n\n    ![Thật](anh/that.jpg)\n"
+    )
+    found, assets, problems = collect(tmp_path, body, {"posts/2026/anh/that.jpg": plain()})
+    assert [(u.ref, u.line) for u in image_uses(found)] == [("anh/that.jpg", 22)]
+    assert [a.ref for a in assets] == ["anh/that.jpg"]
+    assert collect_attachments(found, tmp_path, problems) == []
+    assert problems.problems == []
+
+
+@pytest.mark.parametrize("written", ["anh/Pano CCHC khu kham benh.jpg", "anh/Pano%20CCHC%20khu%20kham%20benh.jpg"])
+def test_image_paths_with_spaces_are_read_as_editors_write_them(tmp_path, written):
+    """Issue 12.1: phones and Windows put spaces in file names."""
+    files = {"posts/2026/anh/Pano CCHC khu kham benh.jpg": plain()}
+    _, assets, problems = collect(tmp_path, f"Ảnh:\n\n![Pano]({written})", files)
+    assert problems.problems == []
+    assert [a.ref for a in assets] == ["anh/Pano CCHC khu kham benh.jpg"]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        r"C:\Users\Hoa\Pictures\x.jpg",
+        r"C:\Users\Hoa\My Pictures\anh hoi nghi.jpg",
+        r"\\may-chu\anh\x.jpg",
+        "/home/hoa/x.jpg",
+        "file:///home/hoa/x.jpg",
+    ],
+)
+def test_paths_on_the_editors_computer_are_refused_with_the_line(tmp_path, written):
+    """Issue 12.1: a path on the writer's computer is an error naming the line, in Vietnamese."""
+    found, assets, problems = collect(tmp_path, f"Mở đầu.\n\n![Ảnh]({written})\n\n[Tệp]({written}.pdf)")
+    assert collect_attachments(found, tmp_path, problems) == []
+    image, link = problems.errors
+    assert assets == []
+    assert (image.line, link.line) == (10, 12)
+    assert image.message.startswith(f'Ảnh "{written}": là đường dẫn trên máy tính của người viết')
+    assert link.message.startswith(f'Liên kết "{written}.pdf": là đường dẫn trên máy tính')
+
+
+def test_links_to_files_the_site_lacks_are_warnings_with_the_line(tmp_path):
+    """Issue 12.1: what MkDocs would warn about in English, found up front."""
+    body = "[Bài khác](../10/bai-khac.md), [ảnh](anh/lon.jpg), [trang](../../../../gioi-thieu.md), [lịch](/cchc/lich/)"
+    found, _, _ = collect(tmp_path, body)
+    problems = Collector()
+    published = {"gioi-thieu.md"}
+    assert missing_link_targets(found, published, problems) == {"../10/bai-khac.md", "anh/lon.jpg"}
+    assert [(p.line, p.message.split(" dẫn tới")[0]) for p in problems.warnings] == [
+        (8, 'Liên kết "../10/bai-khac.md"'),
+        (8, 'Liên kết "anh/lon.jpg"'),
+    ]

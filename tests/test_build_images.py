@@ -157,7 +157,7 @@ def test_bad_images_fail_together_and_keep_the_old_site(tmp_path, now_epoch, cap
         "posts/2026/04/bom.md": ('dòng 8: Ảnh "anh/bom.png"', "decompression bomb"),
         "posts/2026/04/gif.md": ('dòng 8: Ảnh "anh/dong.gif"', "định dạng .gif không được hỗ trợ"),
         "posts/2026/04/leo.md": ('dòng 8: Ảnh "../../etc/passwd"', "nằm ngoài thư mục của bài viết"),
-        "posts/2026/04/tuyet-doi.md": ('mục `image`: Ảnh "/etc/passwd"', "nằm ngoài thư mục của bài viết"),
+        "posts/2026/04/tuyet-doi.md": ('mục `image`: Ảnh "/etc/passwd"', "đường dẫn trên máy tính của người viết"),
         "posts/2026/04/svg.md": ('dòng 8: Ảnh "anh/logo.svg"', "SVG không được dùng"),
     }
     for source, (where, words) in expected.items():

@@ -9,18 +9,97 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+import markdown
+from markdown.inlinepatterns import IMAGE_LINK_RE, LINK_RE, ImageInlineProcessor, LinkInlineProcessor
 
 from .errors import Collector
 from .pictures import IMG_TAG, tag_attrs
 from .posts import Post
 from .vntext import nfc
 
-# ![alt](path "title"): the Markdown way editors put images in; `<img …>` is the HTML one.
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+[\"'][^)]*[\"'])?\s*\)")
 _WEB = ("http", "https")
+
+# Python-Markdown's own parsers of `![alt](path "title")` and `[text](path)`: a path is read
+# exactly as the page will render it (spaces included: `anh/Pano khu kham.jpg`).
+class _RawText:
+    """Parsers run on the post's own text, where Markdown has stashed nothing yet."""
+
+    def unescape(self, text: str) -> str:
+        return text
+
+
+class _ImageParser(_RawText, ImageInlineProcessor):
+    pass
+
+
+class _LinkParser(_RawText, LinkInlineProcessor):
+    pass
+
+
+_MARKDOWN = markdown.Markdown()
+_IMAGE_PARSER = _ImageParser(IMAGE_LINK_RE, _MARKDOWN)
+_LINK_PARSER = _LinkParser(LINK_RE, _MARKDOWN)
+
+# What Markdown shows as text, never as an image or a link: fenced blocks (```, ~~~, the
+# `fenced_code` extension), HTML comments and inline code spans (`` `<img src=x>` ``).
+_FENCED = re.compile(r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?<=\n)(?P=fence)[ ]*$", re.M | re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_CODE_SPAN = re.compile(r"(?<!\\)(`+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
+_LIST_ITEM = re.compile(r" {0,3}(?:[*+-]|\d+[.)])[ \t]")
+_INDENTED = re.compile(r"(?: {4}|\t)")
+# Where a file sits on the editor's computer: useless to readers of the site.
+_MACHINE_PATH = re.compile(r"(?:[A-Za-z]:[\\/]|\\\\|file:)", re.I)
+MACHINE_PATH_MESSAGE = (
+    "là đường dẫn trên máy tính của người viết (ổ đĩa C:\\…, /home/…, file:), trang trên mạng không có tệp này; "
+    "hãy chép tệp vào thư mục của bài (ví dụ thư mục anh/ cạnh bài) rồi ghi đường dẫn tính từ bài, "
+    "ví dụ anh/ten-tep.jpg."
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    """The matched text as spaces, newlines kept: offsets and line numbers stay right."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def markdown_text(body: str) -> str:
+    """The body with everything Markdown shows as code blanked out, offsets unchanged."""
+    text = _COMMENT.sub(_blank, _FENCED.sub(_blank, body))
+    lines = text.split("\n")
+    # Indented code: after a blank line (or more code), outside a list whose items it would continue.
+    in_list, code, previous_blank = False, False, True
+    for i, line in enumerate(lines):
+        if not line.strip():
+            previous_blank = True
+            continue
+        if _INDENTED.match(line) and not in_list and (previous_blank or code):
+            lines[i], code = " " * len(line), True
+        elif _LIST_ITEM.match(line):
+            in_list, code = True, False
+        elif not _INDENTED.match(line):
+            in_list = in_list and not previous_blank
+            code = False
+        previous_blank = False
+    return _CODE_SPAN.sub(_blank, "\n".join(lines))
+
+
+def markdown_targets(text: str, images: bool) -> Iterator[tuple[int, str, str]]:
+    """(offset, path, alt or link text) of each Markdown image or inline link of `text`."""
+    parser = _IMAGE_PARSER if images else _LINK_PARSER
+    for match in parser.compiled_re.finditer(text):
+        element, start, _ = parser.handleMatch(match, text)
+        if element is not None and start is not None:
+            target = element.get("src" if images else "href") or ""
+            yield start, target, element.get("alt") if images else (element.text or "")
+
+
+def machine_path(ref: str) -> bool:
+    """`C:\\Users\\…`, `\\\\server\\…`, `file:///…`: a file on someone's computer."""
+    return bool(_MACHINE_PATH.match(ref.strip()))
 
 
 @dataclass(frozen=True)
@@ -50,13 +129,14 @@ class Asset:
 
 
 def image_uses(post: Post) -> list[ImageUse]:
-    """The cover first, then the body's images in reading order."""
+    """The cover first, then the body's images in reading order, as Markdown finds them."""
     uses = [ImageUse(post.image, post.image_alt, post.lines.get("image"), cover=True)] if post.image else []
-    found = [(m.start(), m.group(2) or m.group(3), m.group(1)) for m in _MD_IMAGE.finditer(post.body)]
-    for match in IMG_TAG.finditer(post.body):
+    text = markdown_text(post.body)
+    found: list[tuple[int, str, str | None]] = list(markdown_targets(text, images=True))
+    for match in IMG_TAG.finditer(text):
         attrs = tag_attrs(match.group(0))
         if attrs.get("src"):
-            found.append((match.start(), attrs["src"], attrs.get("alt")))
+            found.append((match.start(), attrs["src"] or "", attrs.get("alt")))
     for offset, ref, alt in sorted(found, key=lambda item: item[0]):
         line = post.line_at(offset)
         uses.append(ImageUse(ref, alt.strip() if alt is not None else None, line))
@@ -83,6 +163,9 @@ def collect_assets(post: Post, root: Path, problems: Collector) -> list[Asset]:
         parts = urlsplit(use.ref)
         if use.ref.startswith("#") or not use.ref.strip():
             continue
+        if machine_path(use.ref) or use.ref.startswith(("/", "\\")):
+            error(MACHINE_PATH_MESSAGE)
+            continue
         if parts.scheme in _WEB or (parts.netloc and not parts.scheme):
             problems.warning(
                 post.source,
@@ -93,7 +176,7 @@ def collect_assets(post: Post, root: Path, problems: Collector) -> list[Asset]:
             )
             continue
         if parts.scheme:
-            error("chỉ dùng được tệp ảnh đặt cạnh bài (không dùng địa chỉ file:, data:, ổ đĩa C:...).")
+            error("chỉ dùng được tệp ảnh đặt cạnh bài (không dùng địa chỉ data:, javascript:…).")
             continue
         ref = normalize_ref(use.ref)
         target, reason = _locate(base, root, ref)
@@ -142,23 +225,76 @@ def _same_name_other_form(target: Path) -> Path | None:
 
 # [Kế hoạch số 12/KH-TTYT](van-ban/ke-hoach.pdf): documents attached to a post, published as they are.
 ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".zip")
-_MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+[\"'][^)]*[\"'])?\s*\)")
+# `[1]: van-ban/ke-hoach.pdf`, a reference definition, as Python-Markdown reads it.
+_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\[\]]*\]:[ ]*\n?[ ]*(\S+)", re.M)
+
+
+@dataclass(frozen=True)
+class LinkUse:
+    """One link of a post's body (inline or a reference definition)."""
+
+    ref: str  # as Markdown reads it, e.g. "van ban/ke hoach.pdf"
+    line: int
+
+
+def link_uses(post: Post) -> list[LinkUse]:
+    text = markdown_text(post.body)
+    found = [(offset, ref) for offset, ref, _ in markdown_targets(text, images=False)]
+    found += [(m.start(1), m.group(1).lstrip("<").rstrip(">")) for m in _REFERENCE.finditer(text)]
+    return [LinkUse(ref, post.line_at(offset)) for offset, ref in sorted(found)]
+
+
+def _attachment(ref: str) -> bool:
+    parts = urlsplit(ref)
+    return not parts.scheme and not parts.netloc and unquote(parts.path).lower().endswith(ATTACHMENT_SUFFIXES)
 
 
 def collect_attachments(post: Post, root: Path, problems: Collector) -> list[Asset]:
     """Documents a post links to beside it (PDF, Word, Excel…): checked like images, copied as they are."""
     found: dict[str, Asset] = {}
     base = post.path.parent.resolve()
-    for match in _MD_LINK.finditer(post.body):
-        written = match.group(1) or match.group(2)
-        parts = urlsplit(written)
-        if parts.scheme or parts.netloc or not parts.path.lower().endswith(ATTACHMENT_SUFFIXES):
+    for use in link_uses(post):
+        attachment = _attachment(use.ref)
+        # `/home/…/ke-hoach.pdf` is a document on the writer's disk; `/cchc/lich/` a page of the site.
+        if machine_path(use.ref) or (attachment and use.ref.startswith(("/", "\\"))):
+            problems.error(post.source, f'Liên kết "{use.ref}": {MACHINE_PATH_MESSAGE}', None, use.line)
             continue
-        line = post.line_at(match.start())
-        ref = normalize_ref(written)
+        if not attachment:
+            continue
+        ref = normalize_ref(use.ref)
         target, reason = _locate(base, root, ref)
         if reason:
-            problems.error(post.source, f'Tệp đính kèm "{written}": {reason}', None, line)
+            problems.error(post.source, f'Tệp đính kèm "{use.ref}": {reason}', None, use.line)
         else:
-            found.setdefault(ref, Asset(post, ref, target, None, line))
+            found.setdefault(ref, Asset(post, ref, target, None, use.line))
     return list(found.values())
+
+
+def missing_link_targets(post: Post, published: set[str], problems: Collector) -> set[str]:
+    """Warn, like MkDocs does, of each relative link to a file the site will not have.
+
+    MkDocs resolves a link from the post's page (`cchc/2026/11/<slug>/index.md`) and warns
+    in English, without the post's file or line, when no file is there; found here first,
+    the warning names both, in Vietnamese, and `cchc check` reports it too. Returns the
+    links warned about, as written, so the build can leave MkDocs' own warning out.
+    """
+    warned = set()
+    for use in link_uses(post):
+        parts = urlsplit(use.ref)
+        path = unquote(parts.path)
+        skipped = parts.scheme or parts.netloc or use.ref.startswith(("/", "\\")) or machine_path(use.ref)
+        # Without a file extension MkDocs only logs an info: a page address like `../lich/`.
+        if skipped or not path or not posixpath.splitext(path)[1] or _attachment(use.ref):
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(post.src_uri), path).lstrip("/"))
+        if target not in published:
+            warned.add(use.ref)
+            problems.warning(
+                post.source,
+                f'Liên kết "{use.ref}" dẫn tới tệp không có trên trang. Tài liệu và ảnh đặt cạnh bài, ghi đường dẫn '
+                "tính từ bài (ví dụ van-ban/ke-hoach.pdf); để dẫn tới bài khác hay trang khác, ghi địa chỉ của trang "
+                "(ví dụ /cchc/2026/10/ten-bai/).",
+                None,
+                use.line,
+            )
+    return warned

@@ -53,7 +53,9 @@ class CheckResult(ByLevel):
 def check_project(project: Project, problems: Collector, now: datetime, strict: bool = False) -> CheckResult:
     """Load the site as `cchc build` does (not the preview of `cchc serve`) and keep every problem."""
     # Photos are verified, not encoded: checking must stay fast.
-    site = load_site(project.root, project.settings, now, False, problems, encode_images=False)
+    site = load_site(
+        project.root, project.settings, now, False, problems, encode_images=False, docs_dir=project.docs_dir
+    )
     ordered = sorted(problems.problems, key=lambda p: (p.file, p.line or 0, p.key or "", p.message))
     today = now.astimezone(project.settings.timezone).date()
     return CheckResult(

@@ -25,6 +25,7 @@ class Project:
     config_file: Path
     settings: Settings
     site_dir: Path  # where `cchc build` writes
+    docs_dir: str = "docs"  # hand-written pages, relative to root
 
 
 class ProjectError(Exception):
@@ -78,7 +79,8 @@ def load_project(config_file: Path, problems: Collector) -> Project:
         str(config.get("site_url") or ""),
     )
     root = config_file.parent
-    return Project(root, config_file, settings, root / str(config.get("site_dir") or "site"))
+    site_dir = root / str(config.get("site_dir") or "site")
+    return Project(root, config_file, settings, site_dir, str(config.get("docs_dir") or "docs"))
 
 
 def open_project(config_file: Path, problems: Collector) -> Project | None:

@@ -14,14 +14,16 @@ from pathlib import Path
 
 import yaml
 
-from .assets import Asset, collect_assets, collect_attachments
+from .assets import Asset, collect_assets, collect_attachments, missing_link_targets
 from .calendars import Calendar, build_calendar, calendar_listings
 from .collection import Section, load_posts, visible_posts
 from .documents import clean_attachments
 from .errors import Collector
 from .feeds import base_url
+from .ical import ICS_URL
 from .images import ImageSet, process_images
 from .listings import Listing, build_listings
+from .planpages import plan_pages
 from .plans import Plan, check_post_references, load_plans, unreadable_plan_ids
 from .portal import PortalReport, QuotaRules, build_report, check_quota
 from .posts import Post
@@ -48,6 +50,8 @@ class SiteContent:
     attachments: list[Asset] = field(default_factory=list)  # documents linked from posts, metadata removed
     portal: PortalReport | None = None  # the provincial portal's quota, month by month
     base_url: str = ""  # absolute `site_url` ending in /, for feeds
+    # (post page src_uri, link as written) of links to files the site lacks, warned about up front
+    broken_links: set[tuple[str, str]] = field(default_factory=set)
 
     def current_plan(self) -> PlanProgress | None:
         """The first plan of the build's (local) year, for the landing page."""
@@ -56,7 +60,13 @@ class SiteContent:
 
 
 def load_site(
-    root: Path, settings: Settings, now: datetime, preview: bool, problems: Collector, encode_images: bool = True
+    root: Path,
+    settings: Settings,
+    now: datetime,
+    preview: bool,
+    problems: Collector,
+    encode_images: bool = True,
+    docs_dir: str = "docs",
 ) -> SiteContent:
     """Read and check everything; `encode_images=False` (cchc check) only verifies the photos."""
     posts = load_posts(root, settings, problems)
@@ -78,10 +88,25 @@ def load_site(
     # Decoded and encoded here, before MkDocs cleans `site/`: a broken photo fails the build.
     site.attachments = clean_attachments(attachments, root / DOCUMENT_CACHE, problems, store=encode_images)
     site.images = process_images(assets, settings.images, root / IMAGE_CACHE, problems, encode=encode_images)
+    site_files = published_files(site, root / docs_dir)
+    site.broken_links = {
+        (post.src_uri, ref) for post in section.posts for ref in missing_link_targets(post, site_files, problems)
+    }
     site.portal = build_report(posts, QuotaRules.from_plans(plans), now, settings.timezone)
     check_quota(site.portal, settings.posts_dir, problems)
     site.base_url = base_url(settings.site_url, problems)
     return site
+
+
+def published_files(site: SiteContent, docs: Path) -> set[str]:
+    """The path (MkDocs' `src_uri`) of every file of the built site a post may link to."""
+    found = {post.src_uri for post in site.section.posts} | {ICS_URL}
+    found |= {asset.src_uri for asset in site.assets + site.attachments}
+    found |= {listing.src_uri for listing in site.listings} | {page.src_uri for page in plan_pages(site.progress)}
+    if docs.is_dir():  # hand-written pages and their files; MkDocs leaves out names starting with "."
+        files = (path.relative_to(docs) for path in docs.rglob("*") if path.is_file())
+        found |= {rel.as_posix() for rel in files if not any(part.startswith(".") for part in rel.parts)}
+    return found
 
 
 def post_page_source(post: Post) -> str:
