@@ -102,7 +102,7 @@ def test_code_is_never_an_image_or_an_attachment(tmp_path):
     body = (
         "Viết `<img src=x>` hoặc ``![a](b.png)`` trong dòng.\n\n"
         '```html\n<img src="y.png">\n![z](z.png)\n[Tệp](khong-co.pdf)\n```\n\n'
-        "    <img src=\"thut-le.png\">\n\n"
+        '    <img src="thut-le.png">\n\n'
         "<!-- ![cũ](anh/cu.jpg) -->\n\n"
         "- Mục danh sách\n\n    ![Thật](anh/that.jpg)\n"
     )

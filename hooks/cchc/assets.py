@@ -24,6 +24,7 @@ from .vntext import nfc
 
 _WEB = ("http", "https")
 
+
 # Python-Markdown's own parsers of `![alt](path "title")` and `[text](path)`: a path is read
 # exactly as the page will render it (spaces included: `anh/Pano khu kham.jpg`).
 class _RawText:
