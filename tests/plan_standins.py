@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from cchc.plans import Plan, PortalQuota, Report, Schedule, Task
+from cchc.plans import Plan, Report, Schedule, Task
+from cchc.settings import PortalQuota
 
 __all__ = ["PLAN_2026", "PortalQuota", "Report", "Schedule", "Task", "make_plan"]
 
@@ -17,9 +18,8 @@ def make_plan(
     reports: tuple[Report, ...] = (),
     portal: PortalQuota | None = None,
 ) -> Plan:
-    """A plan with only what calendars read; the rest takes plain defaults."""
-    quota = portal or PortalQuota()
-    return Plan(id, f"plans/{id}.yaml", title, year, "Trung tâm Y tế Mẫu", tasks, reports=reports, portal=quota)
+    """A plan with only what calendars read; the rest takes plain defaults (no `portal:`: the province's rule)."""
+    return Plan(id, f"plans/{id}.yaml", title, year, "Trung tâm Y tế Mẫu", tasks, reports=reports, portal=portal)
 
 
 PLAN_2026 = make_plan(

@@ -5,7 +5,7 @@ import logging
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from mkdocs.exceptions import Abort
@@ -13,7 +13,7 @@ from mkdocs.exceptions import Abort
 from cchc.check import check_project, format_text, recent_quota
 from cchc.clock import build_now
 from cchc.errors import Collector, describe
-from cchc.portal import PortalReport
+from cchc.portal import QuotaRules, build_report
 from cchc.project import load_project
 from conftest import REPO, post, run_build, write_project, write_tree
 from photos import phone_jpeg
@@ -31,8 +31,10 @@ BROKEN = {
     "posts/nhiem-vu.md": post("Nhiệm vụ không kế hoạch", tasks=["05"]),
     "posts/co.md": post("Cờ sai", portal="có lẽ"),
     "posts/go-sai.md": post("Gõ sai khóa", categoies=["the-che"]),  # a warning
-    # Sent to the portal after the 20th: a warning once the portal quota is checked.
-    "posts/cong.md": post("Gửi Cổng muộn", "2026-11-21 08:00", portal=True),
+    # Scheduled for the portal after December's 20th: still fixable, so a warning.
+    "posts/cong.md": post("Gửi Cổng muộn", "2026-12-21 08:00", portal=True),
+    # Published after November's 20th: cannot be mended, so only shown (no warning).
+    "posts/cong-tre.md": post("Đã gửi muộn", "2026-11-21 08:00", portal=True),
     # Not published, so the build does not look for its image (only `cchc serve` does).
     "posts/nhap.md": post("Nháp thiếu ảnh", draft=True, image="anh/chua-co.jpg"),
     "plans/hong.yaml": "title: [Kế hoạch\nyear: 2026\n",
@@ -92,7 +94,7 @@ def test_report_groups_problems_by_file_in_vietnamese(tmp_path, now_epoch):
     write_tree(tmp_path, BROKEN)
     write_project(tmp_path, **EXTRA)
     text = format_text(check(tmp_path))
-    assert text.splitlines()[0] == "Đã kiểm tra 15 bài viết, 0 kế hoạch: 13 lỗi, 3 cảnh báo."
+    assert text.splitlines()[0] == "Đã kiểm tra 16 bài viết, 0 kế hoạch: 13 lỗi, 2 cảnh báo."
     lines = text.splitlines()
     start = lines.index("  posts/anh.md") + 1
     block = "\n".join(lines[start : start + 2])
@@ -164,10 +166,38 @@ def test_portal_counts_of_the_previous_and_current_month(tmp_path, now_epoch):
         ["Đầu tháng theo giờ địa phương", "Tháng này"],
     )
     assert (previous.status, current.status) == ("ok", "ok")
-    assert "Tháng 10/2026: 1 bài (cần 1–3 bài, trước ngày 20): đạt" in format_text(check(tmp_path))
+    text = format_text(check(tmp_path))
+    assert "Tháng 10/2026: 1 bài (Theo quy định của Cổng TTĐT CCHC tỉnh: cần 1–3 bài, trước ngày 20): đạt" in text
+
+
+def test_check_lists_scheduled_posts_and_drafts(tmp_path, now_epoch):
+    """Issue 12.4: a post dated later today is not on the site; check says so, and when."""
+    write_tree(
+        tmp_path,
+        {
+            "posts/1.md": post("Đã đăng", "2026-11-20 08:00"),
+            "posts/2.md": post("Chiều nay", "2026-11-23 15:30"),
+            "posts/3.md": post("Tháng sau", "2026-12-02 09:00", portal=True),
+            "posts/4.md": post("Còn viết dở", "2026-11-01", draft=True),
+            "posts/5.md": post("Cổng sau hạn", "2026-12-21 09:00", portal=True),
+        },
+    )
+    write_project(tmp_path)
+    result = check(tmp_path)
+    lines = format_text(result).splitlines()
+    start = lines.index("Bài chưa đăng (không có trên trang):")
+    assert lines[start + 1 : start + 5] == [
+        "  - Hẹn giờ đăng 23/11/2026 15:30: Chiều nay (posts/2.md)",
+        "  - Hẹn giờ đăng 02/12/2026 09:00: Tháng sau (posts/3.md)",
+        "  - Hẹn giờ đăng 21/12/2026 09:00: Cổng sau hạn (posts/5.md)",
+        "  - Bản nháp: Còn viết dở (posts/4.md)",
+    ]
+    (warning,) = result.warnings  # only the portal post after December's deadline
+    assert (warning.file, warning.line, warning.key) == ("posts/5.md", 3, "date")
 
 
 def test_january_counts_december_of_the_year_before():
-    months = recent_quota(PortalReport((), ()), date(2027, 1, 5))
+    now = datetime(2027, 1, 5, tzinfo=UTC)
+    months = recent_quota(build_report([], QuotaRules(), now, UTC), date(2027, 1, 5))
     assert [m.label for m in months] == ["12/2026", "1/2027"]
-    assert [m.status for m in months] == ["ok", "open"]  # no plan year: an empty month is not checked
+    assert [m.status for m in months] == ["na", "na"]  # no portal post yet: the rule is "Chưa áp dụng"

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from plan_standins import PLAN_2026, PortalQuota, Report, Schedule, Task, make_plan
 
 from cchc.deadlines import plan_deadlines, portal_deadlines
+from cchc.portal import QuotaRules
 
 
 def test_task_due_dates_and_subtasks_become_deadlines():
@@ -77,7 +78,7 @@ def test_deadlines_of_a_day_are_ordered_reports_first():
 
 
 def test_portal_deadline_is_the_day_before_the_20th_without_plans():
-    found = portal_deadlines([(2025, 12), (2026, 1)], [])
+    found = portal_deadlines([(2025, 12), (2026, 1)], QuotaRules())
     assert [d.day for d in found] == [date(2025, 12, 19), date(2026, 1, 19)]
     assert found[0].summary == "Hạn gửi tin, bài cho Cổng TTĐT CCHC tỉnh: tháng 12/2025 (trước ngày 20/12)"
     assert found[0].uid == "cong-cchc/2025-12"
@@ -85,18 +86,19 @@ def test_portal_deadline_is_the_day_before_the_20th_without_plans():
 
 
 def test_portal_day_is_set_per_plan_year():
-    found = portal_deadlines([(2025, 12), (2026, 3)], [PLAN_2026])  # PLAN_2026: before the 15th
+    found = portal_deadlines([(2025, 12), (2026, 3)], QuotaRules(plans=[PLAN_2026]))  # PLAN_2026: before the 15th
     assert [d.day for d in found] == [date(2025, 12, 19), date(2026, 3, 14)]
-    assert "từ 1 đến 3 tin, bài mỗi tháng" in found[1].description
+    assert f"Theo {PLAN_2026.title}: từ 1 đến 3 tin, bài mỗi tháng" in found[1].description
+    assert "Theo quy định của Cổng TTĐT CCHC tỉnh: từ 1 đến 3 tin" in found[0].description
     assert found[1].url == PLAN_2026.url
 
 
 def test_portal_day_with_two_plans_in_a_year_is_the_earliest():
     plans = [make_plan("b", "KH B", 2026, portal=PortalQuota(before_day=10)), make_plan("a", "KH A", 2026)]
-    assert portal_deadlines([(2026, 5)], plans)[0].day == date(2026, 5, 9)
+    assert portal_deadlines([(2026, 5)], QuotaRules(plans=plans))[0].day == date(2026, 5, 9)
 
 
 def test_portal_day_past_the_month_end_is_its_last_day():
     plans = [make_plan("p", "KH", year, portal=PortalQuota(before_day=31)) for year in (2027, 2028)]
-    days = [d.day for d in portal_deadlines([(2027, 2), (2028, 2), (2028, 4)], plans)]
+    days = [d.day for d in portal_deadlines([(2027, 2), (2028, 2), (2028, 4)], QuotaRules(plans=plans))]
     assert days == [date(2027, 2, 28), date(2028, 2, 29), date(2028, 4, 30)]

@@ -7,9 +7,10 @@ from plan_standins import PLAN_2026
 
 from cchc.deadlines import plan_deadlines, portal_deadlines
 from cchc.ical import deadline_calendar
+from cchc.portal import QuotaRules
 
 NOW = datetime(2026, 11, 23, 5, 0, tzinfo=UTC)
-DEADLINES = plan_deadlines(PLAN_2026) + portal_deadlines([(2026, 3), (2026, 4)], [PLAN_2026])
+DEADLINES = plan_deadlines(PLAN_2026) + portal_deadlines([(2026, 3), (2026, 4)], QuotaRules(plans=[PLAN_2026]))
 
 
 def ics(site_url="https://ttyt-mau.example.gov.vn/", deadlines=DEADLINES) -> bytes:

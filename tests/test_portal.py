@@ -1,21 +1,17 @@
 """The portal quota: which articles the feed keeps each month and what is reported."""
 
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from plan_standins import make_plan
 
+from cchc.deadlines import portal_deadlines
 from cchc.errors import Collector
-from cchc.portal import (
-    DEFAULT_QUOTA,
-    QuotaRules,
-    build_report,
-    check_quota,
-    deadline,
-    recent_months,
-)
+from cchc.portal import QuotaRules, build_report, check_quota, deadline, recent_months
 from cchc.posts import Post
+from cchc.settings import PROVINCE_RULE, PortalQuota
 from conftest import make_post
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -30,26 +26,16 @@ def report(posts, rules: QuotaRules | None = None, now=NOW):
     return build_report(posts, rules or QuotaRules(), now, TZ)
 
 
-def warnings(rep, month: str = "") -> list[str]:
+def warnings(rep, month: str = "", rules: QuotaRules | None = None) -> list[str]:
     """The quota warnings, only those naming `month` ("10/2026") if given."""
     problems = Collector()
-    check_quota(rep, "posts", problems)
+    check_quota(rep, rules or QuotaRules(), problems)
     assert not problems.errors
     return [str(w) for w in problems.warnings if month in str(w)]
 
 
-@dataclass(frozen=True)
-class Quota:
-    min: int
-    max: int
-    before_day: int
-
-
-@dataclass(frozen=True)
-class Plan:  # the fields of cchc.plans.Plan the quota reads
-    year: int
-    portal: Quota
-    source: str = "plans/ke-hoach.yaml"
+def plan(quota: PortalQuota | None, issued: date | None = None):
+    return replace(make_plan("ke-hoach", "Kế hoạch số 12/KH-TTYT", 2026, portal=quota), issued=issued)
 
 
 def test_deadline_is_the_first_late_day():
@@ -87,13 +73,13 @@ def test_over_max_keeps_the_earliest_and_names_those_left_out():
     assert "bai-2026-10-01" not in message
 
 
-def test_zero_posts_in_a_past_checked_month_is_reported():
+def test_a_past_month_short_of_posts_is_shown_never_warned():
+    """Issue 12.2: a missed month cannot be mended, so it never fails `--strict`."""
     posts = [article("2026-09-10 08:00"), article("2026-11-02 08:00")]
     rep = report(posts)
     october = rep.month(2026, 10)
     assert october is not None and october.status == "short" and not october.posts
-    (message,) = warnings(rep)
-    assert message.startswith("posts/ [portal]") and "Tháng 10/2026 chỉ có 0 bài" in message
+    assert warnings(rep) == []
 
 
 def test_without_plans_months_before_the_first_portal_post_are_not_checked():
@@ -104,24 +90,23 @@ def test_without_plans_months_before_the_first_portal_post_are_not_checked():
 
 def test_a_site_without_portal_posts_gets_no_warnings():
     rep = report([article("2026-03-12", portal=False)])
-    assert rep.months == () and rep.feed_posts == () and warnings(rep) == []
+    assert [m.status for m in rep.months] == ["na", "na"]  # the previous and the current month: "Chưa áp dụng"
+    assert rep.feed_posts == () and warnings(rep) == []
 
 
-def test_the_19th_is_on_time_the_20th_is_late():
+def test_the_19th_is_on_time_the_20th_is_late_and_shown_not_warned():
     on_time, late = article("2026-10-19 23:59"), article("2026-10-20 00:00")
     rep = report([on_time, late])
     row = rep.month(2026, 10)
     assert row.late == (late,) and row.on_time == 1 and row.status == "ok"
-    (message,) = warnings(rep, "10/2026")
-    assert message.startswith(f"{late.source}, dòng 3 [date]")
-    assert "20/10/2026" in message and "tháng 10/2026" in message
-    assert late in rep.feed_posts  # still sent, but reported
+    assert warnings(rep) == []  # published late: cannot be undone
+    assert late in rep.feed_posts  # still sent
 
 
 def test_only_a_late_post_leaves_the_month_short():
     rep = report([article("2026-10-25 08:00")])
     assert rep.month(2026, 10).status == "short"
-    assert len(warnings(rep, "10/2026")) == 2  # too few on time, and the late one
+    assert warnings(rep) == []
 
 
 def test_the_current_month_is_open_until_its_deadline():
@@ -139,6 +124,16 @@ def test_scheduled_and_draft_posts_never_count():
     rep = report([article("2026-10-05 08:00"), scheduled, draft])
     assert scheduled not in rep.feed_posts and draft not in rep.feed_posts
     assert rep.month(2026, 11).posts == ()
+    assert rep.scheduled == (scheduled,)
+
+
+def test_a_portal_post_scheduled_after_its_deadline_is_a_warning():
+    """Issue 12.4: still fixable (move the date or drop `portal: true`), so it is a warning."""
+    on_time = article("2026-12-02 09:00", "dung-han")
+    late = article("2026-12-21 09:00", "sau-han")
+    (message,) = warnings(report([on_time, late]))
+    assert message.startswith("posts/sau-han.md, dòng 3 [date]: Bài gửi Cổng TTĐT CCHC tỉnh hẹn giờ đăng 21/12/2026")
+    assert "trước ngày 20/12/2026" in message
 
 
 def test_the_feed_covers_the_last_twelve_months():
@@ -147,9 +142,10 @@ def test_the_feed_covers_the_last_twelve_months():
 
 
 def test_a_plan_sets_the_quota_and_the_checked_months():
-    rules = QuotaRules.from_plans([Plan(2026, Quota(2, 4, 15))])
-    assert rules.quota_for_year(2026) == Quota(2, 4, 15)
-    assert rules.quota_for_year(2025) is DEFAULT_QUOTA
+    rules = QuotaRules(plans=(plan(PortalQuota(2, 4, 15)),))
+    assert rules.for_year(2026).quota == PortalQuota(2, 4, 15)
+    assert rules.for_year(2026).source == "Theo Kế hoạch số 12/KH-TTYT"
+    assert rules.for_year(2025).source == PROVINCE_RULE
     posts = [article(f"2026-10-0{d} 08:00") for d in range(1, 6)] + [article("2026-09-16 08:00")]
     rep = report(posts, rules)
     assert [(m.month, m.status) for m in rep.for_year(2026)][:3] == [(1, "short"), (2, "short"), (3, "short")]
@@ -157,15 +153,36 @@ def test_a_plan_sets_the_quota_and_the_checked_months():
     assert rep.month(2026, 12).status == "open"  # a future month of the plan year
     assert rep.month(2026, 9).late and rep.month(2026, 9).status == "short"
     assert len(rep.for_year(2026)) == 12
-    # An old miss stays in the table but is not warned about again (it would fail --strict all year).
-    assert warnings(rep, "Tháng 1/2026") == [] and warnings(rep, "Tháng 9/2026") == []
-    november = warnings(rep, "Tháng 11/2026")  # the deadline (15th) has passed: a recent miss
-    assert len(november) == 1 and november[0].startswith("plans/ke-hoach.yaml [portal]")  # no post: the plan is named
-    assert warnings(rep, "Tháng 10/2026")  # too many, within the feed's window
+    # Misses stay in the table and are never warned about; too many, in the feed's window, is.
+    assert warnings(rep, "Tháng 1/2026", rules) == [] and warnings(rep, "Tháng 11/2026", rules) == []
+    assert warnings(rep, "Tháng 10/2026", rules)
+
+
+def test_a_plan_without_portal_uses_the_provinces_rule_from_its_issue_month():
+    """Issue 12.3: months before the plan was issued are "Chưa áp dụng", the rule is the province's."""
+    rules = QuotaRules(PortalQuota(1, 3, 20), (plan(None, issued=date(2026, 3, 10)),))
+    rep = report([article("2026-04-05 08:00")], rules)
+    assert [m.status for m in rep.for_year(2026)][:5] == ["na", "na", "short", "ok", "short"]
+    assert {m.source for m in rep.for_year(2026)} == {PROVINCE_RULE}
+    months = [(2026, 2), (2026, 3)]
+    (march,) = portal_deadlines(months, rules)  # no deadline in a month the rule does not apply to
+    assert march.day == date(2026, 3, 19)
+    assert "Theo quy định của Cổng TTĐT CCHC tỉnh: từ 1 đến 3 tin, bài mỗi tháng." in march.description
+    assert "Kế hoạch" not in march.description
+
+
+def test_the_site_setting_sets_the_rule_its_start_and_can_turn_it_off():
+    rules = QuotaRules(PortalQuota(2, 2, 10, start=(2026, 10)))
+    rep = report([article("2026-09-05 08:00"), article("2026-10-05 08:00")], rules)
+    assert [(m.month, m.status) for m in rep.months] == [(9, "na"), (10, "short"), (11, "short")]
+    assert rep.month(2026, 10).deadline == date(2026, 10, 10)
+    off = QuotaRules(None)
+    rep = report([article("2026-10-05 08:00")], off)
+    assert all(not m.checked for m in rep.months) and portal_deadlines([(2026, 10)], off) == []
 
 
 def test_years_outside_the_plans_are_not_checked():
-    rules = QuotaRules.from_plans([Plan(2026, Quota(1, 3, 20))])
+    rules = QuotaRules(plans=(plan(PortalQuota(1, 3, 20)),))
     rep = report([article("2025-12-05 08:00")], rules)
     december = rep.month(2025, 12)
     assert december.checked is False and december.status == "ok"

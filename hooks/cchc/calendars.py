@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from .deadlines import Deadline, plan_deadlines, portal_deadlines
 from .listings import Listing
+from .portal import QuotaRules
 from .posts import Post
 
 # Weeks start on Monday, as printed calendars in Vietnam do.
@@ -171,8 +172,10 @@ def months_between(first: date, last: date) -> list[Month]:
     return months
 
 
-def build_calendar(posts: Iterable[Post], plans: Sequence[Any], now: datetime, tz: tzinfo) -> Calendar:
-    """The calendar of published posts and of the plans' deadlines.
+def build_calendar(
+    posts: Iterable[Post], plans: Sequence[Any], now: datetime, tz: tzinfo, portal: QuotaRules | None = None
+) -> Calendar:
+    """The calendar of published posts, of the plans' deadlines and of the portal's (`portal`: the quota rule).
 
     It runs from the first post, the first plan year or the first deadline, whichever is
     earliest, to the last of them or today: empty months in between are kept, so a month
@@ -185,12 +188,13 @@ def build_calendar(posts: Iterable[Post], plans: Sequence[Any], now: datetime, t
         # not even in `cchc serve`'s preview.
         if post.is_published(now):
             by_day[post.local_date].append(post)
+    portal = portal or QuotaRules(plans=tuple(plans))
     fixed = [d for plan in plans for d in plan_deadlines(plan)]
     marks = [today, *by_day, *(d.day for d in fixed)]
     for plan in plans:
         marks += [date(plan.year, 1, 1), date(plan.year, 12, 31)]
     months = months_between(min(marks), max(marks))
-    deadlines = sorted(fixed + portal_deadlines(months, plans), key=lambda d: d.order)
+    deadlines = sorted(fixed + portal_deadlines(months, portal), key=lambda d: d.order)
     due: dict[date, list[Deadline]] = defaultdict(list)
     for deadline in deadlines:
         due[deadline.day].append(deadline)

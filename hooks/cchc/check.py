@@ -8,7 +8,7 @@ the build; nothing is validated twice in two ways.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import groupby
 from pathlib import Path
@@ -17,23 +17,19 @@ from typing import Any
 from .clock import build_now
 from .collection import post_files
 from .errors import ByLevel, Collector, Level, Problem, describe
-from .portal import DEFAULT_QUOTA, MonthQuota, PortalReport, deadline
+from .portal import MonthQuota, PortalReport, scheduled_posts
+from .posts import Post
 from .project import Project, open_project
 from .site import load_site
 
 # What the quota says of a month, in words for the terminal.
 PORTAL_STATUS = {
     "ok": "đạt",
-    "short": "thiếu bài",
+    "short": "thiếu bài (đã quá hạn, không sửa được nữa: chỉ để biết)",
     "over": "quá số bài tối đa",
     "open": "chưa đến hạn",
-    "none": "chưa có bài",
+    "na": "chưa áp dụng",
 }
-
-
-def portal_status(month: MonthQuota) -> str:
-    """The quota table's status, or `none` for an empty month no plan asks for."""
-    return month.status if month.posts or month.checked else "none"
 
 
 @dataclass(frozen=True)
@@ -43,6 +39,8 @@ class CheckResult(ByLevel):
     plans: int
     portal: list[MonthQuota]  # the previous month, then the current one
     strict: bool = False
+    scheduled: list[Post] = field(default_factory=list)  # waiting for their date, soonest first
+    drafts: list[Post] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -64,20 +62,15 @@ def check_project(project: Project, problems: Collector, now: datetime, strict: 
         plans=len(site.plans),
         portal=recent_quota(site.portal, today),
         strict=strict,
+        scheduled=scheduled_posts(site.all_posts, now),
+        drafts=sorted((p for p in site.all_posts if p.draft), key=lambda p: p.source),
     )
 
 
 def recent_quota(report: PortalReport, today: date) -> list[MonthQuota]:
-    """The portal quota of the previous and the current month, as the build checks it."""
+    """The portal quota of the previous and the current month (the report always has both)."""
     previous = (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
-    months = []
-    for year, month in (previous, (today.year, today.month)):
-        row = report.month(year, month)
-        if row is None:  # no article and not a checked month: an empty row of the default quota
-            due = deadline(year, month, DEFAULT_QUOTA.before_day)
-            row = MonthQuota(year, month, DEFAULT_QUOTA, due, (), False, today >= due)
-        months.append(row)
-    return months
+    return [row for row in (report.month(*previous), report.month(today.year, today.month)) if row is not None]
 
 
 def format_text(result: CheckResult) -> str:
@@ -93,9 +86,16 @@ def format_text(result: CheckResult) -> str:
     lines.append("Bài gửi Cổng CCHC tỉnh:")
     for month in result.portal:
         quota = month.quota
-        rule = f"cần {quota.min}–{quota.max} bài, trước ngày {quota.before_day}"
-        lines.append(f"  Tháng {month.label}: {len(month.posts)} bài ({rule}): {PORTAL_STATUS[portal_status(month)]}")
-        lines += [f"    - {p.local_date:%d/%m}: {p.title} ({p.source})" for p in month.posts]
+        rule = f"{month.source}: cần {quota.min}–{quota.max} bài, trước ngày {quota.before_day}"
+        lines.append(f"  Tháng {month.label}: {len(month.posts)} bài ({rule}): {PORTAL_STATUS[month.status]}")
+        for post in month.posts:
+            late = f", gửi sau hạn trước ngày {quota.before_day}" if post in month.late else ""
+            lines.append(f"    - {post.local_date:%d/%m}: {post.title} ({post.source}){late}")
+    if result.scheduled or result.drafts:
+        lines.append("")
+        lines.append("Bài chưa đăng (không có trên trang):")
+        lines += [f"  - Hẹn giờ đăng {p.local:%d/%m/%Y %H:%M}: {p.title} ({p.source})" for p in result.scheduled]
+        lines += [f"  - Bản nháp: {p.title} ({p.source})" for p in result.drafts]
     lines.append("")
     if result.ok:
         lines.append("Mọi tệp đều hợp lệ: có thể dựng và xuất bản trang.")
@@ -127,11 +127,15 @@ def as_json(result: CheckResult) -> str:
             {
                 "month": f"{m.year}-{m.month:02d}",
                 "count": len(m.posts),
-                "status": portal_status(m),
+                "status": m.status,
+                "rule": m.source,
                 "posts": [p.source for p in m.posts],
+                "late": [p.source for p in m.late],
             }
             for m in result.portal
         ],
+        "scheduled": [{"file": p.source, "date": p.local.isoformat(), "title": p.title} for p in result.scheduled],
+        "drafts": [{"file": p.source, "title": p.title} for p in result.drafts],
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
 

@@ -1,24 +1,21 @@
 """Deadlines the plan officer watches: plans' task and report dates, and the portal's monthly one.
 
-Plans come from `cchc.plans` (see its `Plan`, `Task`, `Schedule`, `Report`, `PortalQuota`);
+Plans come from `cchc.plans` (see its `Plan`, `Task`, `Schedule`, `Report`);
 this module only reads the attributes named there, so it works with any object that has
-them and never loads plans itself.
+them and never loads plans itself. The portal's quota rule is `cchc.portal.QuotaRules`'.
 """
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .portal import QuotaRules
 from .progress import QUARTERS
 from .vntext import match_key, slugify
-
-# The provincial CCHC portal takes a unit's articles "trước ngày 20 hằng tháng" unless
-# the plan of that year says otherwise (`portal.before_day`).
-PORTAL_BEFORE_DAY = 20
 
 # How deadlines of one day are ordered: reports first, they involve the whole unit.
 KINDS = ("report", "task", "portal")
@@ -56,34 +53,33 @@ def plan_deadlines(plan: Any) -> list[Deadline]:
     return sorted(found, key=lambda d: d.order)
 
 
-def portal_deadlines(months: Iterable[tuple[int, int]], plans: Sequence[Any]) -> list[Deadline]:
-    """One deadline a month: the last day to send articles to the provincial portal.
+def portal_deadlines(months: Iterable[tuple[int, int]], rules: QuotaRules) -> list[Deadline]:
+    """One deadline a month the quota applies to: the last day to send articles to the provincial portal.
 
-    "Before the 20th" means the 19th is the last day. A plan sets the day for its year;
-    with several plans in a year, the earliest day wins (meeting it meets them all).
+    "Before the 20th" means the 19th is the last day. The text says who sets the rule:
+    the province (the site setting) or the plan of that year, only when the plan does.
     """
-    by_year: dict[int, Any] = {}
-    for plan in sorted(plans, key=lambda p: (p.portal.before_day, p.id)):
-        by_year.setdefault(plan.year, plan)
     found = []
     for year, month in months:
-        plan = by_year.get(year)
-        before = plan.portal.before_day if plan is not None else PORTAL_BEFORE_DAY
+        rule = rules.for_year(year)
+        if rule is None or not rules.applies(year, month):
+            continue
+        before = rule.quota.before_day
         last = min(max(before - 1, 1), calendar.monthrange(year, month)[1])
-        day = date(year, month, last)
         summary = f"Hạn gửi tin, bài cho Cổng TTĐT CCHC tỉnh: tháng {month}/{year} (trước ngày {before}/{month})"
-        details = [f"Gửi tin, bài cải cách hành chính của tháng {month}/{year} trước ngày {before}/{month}/{year}."]
-        if plan is not None:
-            details.append(f"Theo {plan.title}: từ {plan.portal.min} đến {plan.portal.max} tin, bài mỗi tháng.")
+        details = [
+            f"Gửi tin, bài cải cách hành chính của tháng {month}/{year} trước ngày {before}/{month}/{year}.",
+            f"{rule.source}: từ {rule.quota.min} đến {rule.quota.max} tin, bài mỗi tháng.",
+        ]
         found.append(
             Deadline(
-                day,
+                date(year, month, last),
                 "portal",
                 "Gửi bài Cổng TTĐT CCHC tỉnh",
                 summary,
                 "\n".join(details),
                 f"cong-cchc/{year}-{month:02d}",
-                plan.url if plan is not None else None,
+                rule.plan.url if rule.plan is not None else None,
             )
         )
     return found

@@ -19,7 +19,7 @@ from typing import Any
 
 from . import limits
 from .errors import Collector
-from .settings import Settings
+from .settings import PER_MONTH_MESSAGE, PortalQuota, Settings, quota_range
 from .values import BAD_FLAG, parse_flag, repeats, unknown_key_message
 from .vndates import DateFormatError, parse_date
 from .vntext import match_key, nfc, slugify
@@ -163,13 +163,6 @@ class Report:
 
 
 @dataclass(frozen=True)
-class PortalQuota:
-    min: int = 1
-    max: int = 3
-    before_day: int = 20
-
-
-@dataclass(frozen=True)
 class Signer:
     name: str
     title: str | None = None  # may hold several lines: "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
@@ -200,7 +193,7 @@ class Plan:
     bases: tuple[str, ...] = ()
     sections: tuple[PlanSection, ...] = ()
     reports: tuple[Report, ...] = ()
-    portal: PortalQuota = PortalQuota()
+    portal: PortalQuota | None = None  # None: the plan leaves the quota to the province's rule
     # Additions beyond the agreed interface: what the official heading also shows.
     parent: str | None = None  # cơ quan chủ quản, above the issuer
     issued_month: int | None = None  # "ngày … tháng 02 năm 2026": month known, day left blank
@@ -683,21 +676,18 @@ class _Reader:
                     )
         return tuple(sorted(result, key=lambda r: (r.due, r.name)))
 
-    def portal(self) -> PortalQuota:
+    def portal(self) -> PortalQuota | None:
         if self.mapping(("portal",), PORTAL_KEYS, "Chỉ tiêu gửi bài cổng CCHC (portal)") is None:
-            return PortalQuota()
+            return None
         quota = PortalQuota()
         path = ("portal", "per_month")
         value = self.get(path)
         if value is not None:
-            parts = value if isinstance(value, list) else re.split(r"\s*[-–,]\s*", str(value).strip())
-            numbers = [str(p).strip() for p in parts if p is not None]
-            if len(numbers) == 1:
-                numbers = ["1", numbers[0]]
-            if len(numbers) != 2 or not all(n.isdigit() for n in numbers) or int(numbers[0]) > int(numbers[1]):
-                self.error(path, "Số bài mỗi tháng (per_month) phải là [tối thiểu, tối đa], ví dụ: per_month: [1, 3]")
+            numbers = quota_range(value)
+            if numbers is None:
+                self.error(path, PER_MONTH_MESSAGE)
             else:
-                quota = PortalQuota(int(numbers[0]), int(numbers[1]), quota.before_day)
+                quota = PortalQuota(numbers[0], numbers[1], quota.before_day)
         before = self.integer(("portal", "before_day"), 1, 31, "Hạn gửi trong tháng (before_day)")
         return PortalQuota(quota.min, quota.max, before or quota.before_day)
 

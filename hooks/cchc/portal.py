@@ -1,63 +1,83 @@
-"""The provincial CCHC portal quota: 1 to 3 articles a month, sent before the 20th.
+"""The provincial CCHC portal quota: by the province's rule, 1 to 3 articles a month, sent before the 20th.
 
 Editors mark articles for the portal (Cổng TTĐT CCHC tỉnh) with `portal: true`.
-This module decides, month by month, which of them go into the portal feed and
-what is wrong with the month: too many (the feed keeps the earliest `max`), too
-few once the deadline has passed, or an article dated on or after the deadline.
+This module owns the quota rule and decides, month by month, which articles go
+into the portal feed and how the month stands: too many (the feed keeps the
+earliest `max`), too few once the deadline has passed, articles sent late.
 
-The quota of a year is the `portal` setting of that year's plan, else 1–3 before
-the 20th. Which months are checked for "too few":
-- with plans, every month of a plan year (the plan is the commitment);
-- without plans, the months of the feed's window (the last 12) from the first
-  month with a published portal article on: a unit that never sends to the
-  portal is not nagged, and a missed month stops being reported after a year.
+The rule of a year: the `portal` setting of that year's plan, else the province's
+rule, the site setting `extra.cchc.portal` (`portal: false`: the unit has no portal).
+Which months the rule applies to ("Chưa áp dụng" before):
+- with plans, every month of a plan year from the plan's issue month on (and from
+  the setting's `from:` when the province's rule is used);
+- without plans, the months of the feed's window (the last 12) from the setting's
+  `from:`, or else from the first month with a published portal article: a unit that
+  never sends to the portal is not nagged.
+
+Only what an editor can still change is a warning (fatal under `--strict`): too many
+articles in a month of the feed, an article scheduled after its month's deadline. A
+month that ended short or an article already published late cannot be mended: they
+are shown in the quota table and by `cchc check`, never a strict failure.
 """
 
 from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Protocol
+from typing import Any
 
 from .errors import Collector
-from .plans import PortalQuota
 from .posts import Post
+from .settings import PROVINCE_RULE, PortalQuota
 from .vndates import short_date
 
 FEED_MONTHS = 12  # the portal feed covers the last 12 months
 
-
-class Quota(Protocol):
-    """What a plan's `portal` setting provides (`cchc.plans.PortalQuota`)."""
-
-    min: int
-    max: int
-    before_day: int
-
-
-DEFAULT_QUOTA = PortalQuota()  # a year without a plan: 1 to 3 articles, before the 20th
-
 Month = tuple[int, int]  # (year, month)
+NO_PORTAL = "Không áp dụng (extra.cchc.portal: false)"
+
+
+@dataclass(frozen=True)
+class YearRule:
+    """The quota of one year and where it comes from."""
+
+    quota: PortalQuota
+    source: str  # "Theo quy định của Cổng TTĐT CCHC tỉnh" or "Theo Kế hoạch …"
+    start: Month | None = None  # the first month it applies
+    plan: Any = None  # the year's plan (`cchc.plans.Plan`), for its file and page
 
 
 @dataclass(frozen=True)
 class QuotaRules:
-    """The quota of each year, and which years a plan covers."""
+    """The province's rule (the site setting) and the plans that may override it."""
 
-    quota_for_year: Callable[[int], Quota] = lambda year: DEFAULT_QUOTA
-    plan_years: frozenset[int] = frozenset()
-    plan_files: Mapping[int, str] = field(default_factory=dict)  # year -> plans/….yaml, named in warnings
+    site: PortalQuota | None = PortalQuota()
+    plans: Sequence[Any] = ()  # `cchc.plans.Plan`s: `year`, `portal`, `start`, `title`, `source`, `url`, `id`
 
-    @classmethod
-    def from_plans(cls, plans: Iterable) -> QuotaRules:
-        """From `cchc.plans.Plan`s (`year`, `portal`, `source`); no plans give the defaults."""
-        plans = list(plans)
-        quotas = {plan.year: plan.portal for plan in plans}
-        files = {plan.year: plan.source for plan in plans}
-        return cls(lambda year: quotas.get(year, DEFAULT_QUOTA), frozenset(quotas), files)
+    @property
+    def plan_years(self) -> frozenset[int]:
+        return frozenset(plan.year for plan in self.plans)
+
+    def for_year(self, year: int) -> YearRule | None:
+        """None when nothing asks the unit to send anything that year (`portal: false`, no plan's quota)."""
+        plans = sorted((p for p in self.plans if p.year == year), key=lambda p: p.id)
+        # With several plans setting a quota, the earliest day wins: meeting it meets them all.
+        setting = sorted((p for p in plans if p.portal is not None), key=lambda p: (p.portal.before_day, p.id))
+        plan = setting[0] if setting else (plans[0] if plans else None)
+        issued = (plan.start.year, plan.start.month) if plan is not None else None
+        if setting:
+            return YearRule(plan.portal, f"Theo {plan.title}", issued, plan)
+        if self.site is None:
+            return None
+        starts = [m for m in (issued, self.site.start) if m is not None]
+        return YearRule(self.site, PROVINCE_RULE, max(starts) if starts else None, plan)
+
+    def applies(self, year: int, month: int) -> bool:
+        rule = self.for_year(year)
+        return rule is not None and (rule.start is None or (year, month) >= rule.start)
 
 
 def deadline(year: int, month: int, before_day: int) -> date:
@@ -80,12 +100,13 @@ class MonthQuota:
 
     year: int
     month: int
-    quota: Quota
+    quota: PortalQuota
     deadline: date
     posts: tuple[Post, ...]  # published portal articles, oldest first
-    checked: bool  # counts for "too few" (see the module's docstring)
+    checked: bool  # the rule applies to this month (see the module's docstring)
     past: bool  # the deadline has passed
-    plan_file: str | None = None  # the plan that sets this year's quota
+    plan_file: str | None = None  # the plan of this year
+    source: str = PROVINCE_RULE  # who sets the quota, in words
 
     @property
     def label(self) -> str:
@@ -109,14 +130,13 @@ class MonthQuota:
 
     @property
     def status(self) -> str:
-        """over | short | open | ok: what the quota table shows."""
+        """over | na | open | short | ok: what the quota table shows (`na`: Chưa áp dụng)."""
         if self.left_out:
             return "over"
         if self.on_time < self.quota.min:
-            if not self.past:
-                return "open"
-            if self.checked:
-                return "short"
+            if not self.checked:
+                return "na"
+            return "short" if self.past else "open"
         return "ok"
 
 
@@ -125,6 +145,7 @@ class PortalReport:
     months: tuple[MonthQuota, ...]  # every month with articles or checked, oldest first
     window: tuple[Month, ...]  # the feed's months, oldest first
     feed_posts: tuple[Post, ...] = field(default=())  # newest first
+    scheduled: tuple[Post, ...] = ()  # portal articles waiting for their date, soonest first
 
     @property
     def recent(self) -> list[MonthQuota]:
@@ -145,71 +166,66 @@ def portal_posts(posts: Iterable[Post], now: datetime) -> list[Post]:
     return sorted((p for p in posts if p.portal and p.is_published(now)), key=lambda p: (p.date, p.source))
 
 
+def scheduled_posts(posts: Iterable[Post], now: datetime) -> list[Post]:
+    """Posts waiting for their date (not drafts), soonest first."""
+    return sorted((p for p in posts if not p.draft and p.date > now), key=lambda p: (p.date, p.source))
+
+
 def build_report(posts: Iterable[Post], rules: QuotaRules, now: datetime, tz: tzinfo) -> PortalReport:
     today = now.astimezone(tz).date()
+    posts = list(posts)
     by_month: dict[Month, list[Post]] = defaultdict(list)
     for post in portal_posts(posts, now):
         by_month[(post.local_date.year, post.local_date.month)].append(post)
     window = recent_months(today)
-    if rules.plan_years:
-        checked = {(year, month) for year in rules.plan_years for month in range(1, 13)}
+    if rules.plans:
+        shown = {(year, month) for year in rules.plan_years for month in range(1, 13)}
+        checked = {m for m in shown if rules.applies(*m)}
     else:
-        first = min(by_month, default=None)
-        checked = {m for m in window if first is not None and m >= first}
+        site_start = rules.site.start if rules.site is not None else None
+        first = site_start or min(by_month, default=None)
+        shown = set()
+        checked = {m for m in window if first is not None and m >= first and rules.applies(*m)}
     rows = []
-    for year, month in sorted(checked | set(by_month)):
-        quota = rules.quota_for_year(year)
+    # The previous and the current month always have a row: `cchc check` shows them.
+    for year, month in sorted(shown | checked | set(by_month) | set(window[-2:])):
+        rule = rules.for_year(year)
+        quota = rule.quota if rule is not None else PortalQuota()
         due = deadline(year, month, quota.before_day)
         found = tuple(by_month.get((year, month), ()))
-        plan_file = rules.plan_files.get(year)
-        rows.append(MonthQuota(year, month, quota, due, found, (year, month) in checked, today >= due, plan_file))
+        plan_file = rule.plan.source if rule is not None and rule.plan is not None else None
+        source = rule.source if rule is not None else NO_PORTAL
+        is_checked = (year, month) in checked
+        rows.append(MonthQuota(year, month, quota, due, found, is_checked, today >= due, plan_file, source))
     in_window = set(window)
     feed = [p for row in reversed(rows) if (row.year, row.month) in in_window for p in reversed(row.kept)]
-    return PortalReport(tuple(rows), tuple(window), tuple(feed))
+    scheduled = tuple(p for p in scheduled_posts(posts, now) if p.portal)
+    return PortalReport(tuple(rows), tuple(window), tuple(feed), scheduled)
 
 
-def check_quota(report: PortalReport, posts_dir: str, problems: Collector) -> None:
-    """Warnings for what an editor can still act on.
-
-    Too many articles, anywhere in the feed's window: the feed leaves some out.
-    Too few or late articles, only for the current and the previous month: an
-    older miss cannot be mended, stays visible in the plan's quota table, and
-    would otherwise fail every `--strict` build for the rest of the year.
-    """
+def check_quota(report: PortalReport, rules: QuotaRules, problems: Collector) -> None:
+    """Warnings for what an editor can still change (see the module's docstring)."""
     in_window = set(report.window)
-    recent = set(report.window[-2:])
     for row in report.months:
-        month = (row.year, row.month)
-        if month in recent:
-            check_month(row, posts_dir, problems)
-        elif month in in_window:
-            _check_over(row, problems)
+        if (row.year, row.month) in in_window:
+            check_month(row, problems)
+    for post in report.scheduled:
+        rule = rules.for_year(post.local_date.year)
+        if rule is None:
+            continue
+        due = deadline(post.local_date.year, post.local_date.month, rule.quota.before_day)
+        if post.local_date >= due:
+            problems.warning(
+                post.source,
+                f"Bài gửi Cổng TTĐT CCHC tỉnh hẹn giờ đăng {post.local:%d/%m/%Y %H:%M}, không trước hạn ngày "
+                f"{rule.quota.before_day} của tháng {post.local_date.month}/{post.local_date.year}: hãy hẹn giờ "
+                f"trước ngày {short_date(due)} hoặc bỏ `portal: true`.",
+                "date",
+                post.lines.get("date"),
+            )
 
 
-def check_month(row: MonthQuota, posts_dir: str, problems: Collector) -> None:
-    """One month's warnings, each naming the month and the files."""
-    _check_over(row, problems)
-    quota = row.quota
-    if row.status == "short":
-        sent = f" Bài trong tháng: {_files(row.posts)}." if row.posts else ""
-        problems.warning(
-            row.posts[0].source if row.posts else row.plan_file or f"{posts_dir}/",
-            f"Tháng {row.label} chỉ có {row.on_time} bài gửi Cổng TTĐT CCHC tỉnh trước ngày "
-            f"{quota.before_day} (cần ít nhất {quota.min} bài).{sent}",
-            "portal",
-        )
-    for post in row.late:
-        problems.warning(
-            post.source,
-            f"Bài gửi Cổng TTĐT CCHC tỉnh đăng ngày {short_date(post.local_date)}, không trước hạn "
-            f"ngày {quota.before_day} của tháng {row.label}: Ban Biên tập nhận bài trước ngày "
-            f"{quota.before_day} hằng tháng.",
-            "date",
-            post.lines.get("date"),
-        )
-
-
-def _check_over(row: MonthQuota, problems: Collector) -> None:
+def check_month(row: MonthQuota, problems: Collector) -> None:
     """More articles than the quota: the feed keeps the earliest, the rest are named."""
     if row.left_out:
         first = row.left_out[0]

@@ -269,7 +269,7 @@ def run(month_text: str, config_file: str, out_dir: Path) -> int:
         )
         return 1
     notes = Collector()
-    portal.check_month(row, settings.posts_dir, notes)
+    portal.check_month(row, notes)
     for warning in notes.warnings:
         print(f"Cảnh báo: {warning}", file=sys.stderr)
     renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)

@@ -12,7 +12,12 @@ from .values import unknown_key_message
 from .vntext import match_key, nfc, slugify
 
 CONFIG_FILE = "mkdocs.yml"
-SETTINGS_KEYS = frozenset({"unit", "timezone", "per_page", "areas", "posts_dir", "plans_dir", "images", "contact"})
+SETTINGS_KEYS = frozenset(
+    {"unit", "timezone", "per_page", "areas", "posts_dir", "plans_dir", "images", "contact", "portal"}
+)
+PORTAL_KEYS = frozenset({"per_month", "before_day", "from"})
+# Who sets the quota when no plan of the year does: the province.
+PROVINCE_RULE = "Theo quy định của Cổng TTĐT CCHC tỉnh"
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,34 @@ def _tel(number: str) -> str:
 
 
 @dataclass(frozen=True)
+class PortalQuota:
+    """The provincial CCHC portal's quota: `min` to `max` articles a month, sent before `before_day`.
+
+    The province's rule is the site setting `extra.cchc.portal`; a plan's `portal:` overrides it
+    for the plan's year. `start` (the setting's `from:`) is the first month the rule applies.
+    """
+
+    min: int = 1
+    max: int = 3
+    before_day: int = 20
+    start: tuple[int, int] | None = None  # (year, month)
+
+
+def quota_range(value: Any) -> tuple[int, int] | None:
+    """`per_month` as written (`[1, 3]`, `1-3`, `3`), or None when it cannot be read."""
+    parts = value if isinstance(value, list) else re.split(r"\s*[-–,]\s*", str(value).strip())
+    numbers = [str(p).strip() for p in parts if p is not None]
+    if len(numbers) == 1:
+        numbers = ["1", numbers[0]]
+    if len(numbers) != 2 or not all(n.isdigit() for n in numbers) or int(numbers[0]) > int(numbers[1]):
+        return None
+    return int(numbers[0]), int(numbers[1])
+
+
+PER_MONTH_MESSAGE = "Số bài mỗi tháng (per_month) phải là [tối thiểu, tối đa], ví dụ: per_month: [1, 3]"
+
+
+@dataclass(frozen=True)
 class Settings:
     unit: str = "Đơn vị"
     site_url: str = ""  # mkdocs.yml `site_url`: feeds and share images need absolute addresses
@@ -95,6 +128,7 @@ class Settings:
     section: str = "cchc"  # URL prefix of the section
     images: ImageSettings = field(default_factory=ImageSettings)
     contact: Contact = field(default_factory=Contact)
+    portal: PortalQuota | None = PortalQuota()  # None: the unit sends nothing to the portal
 
     def find_area(self, value: str) -> Area | None:
         """Match by key or by label, ignoring case and marks."""
@@ -140,6 +174,8 @@ def read_settings(site_name: str, extra: dict[str, Any], problems: Collector, si
         kwargs["images"] = _read_images(raw["images"], problems)
     if "contact" in raw:
         kwargs["contact"] = _read_contact(raw["contact"], problems)
+    if "portal" in raw:
+        kwargs["portal"] = _read_portal(raw["portal"], problems)
     return Settings(**kwargs)
 
 
@@ -176,6 +212,50 @@ def _read_contact(value: Any, problems: Collector) -> Contact:
             continue
         kwargs[key] = text
     return Contact(**kwargs)
+
+
+def _read_portal(value: Any, problems: Collector) -> PortalQuota | None:
+    """`portal: false`, or `{per_month: [1, 3], before_day: 20, from: 2026-01}`."""
+    if value is False or (isinstance(value, str) and match_key(value) in ("false", "khong", "no", "tat")):
+        return None
+    where = "extra.cchc.portal"
+    if not isinstance(value, dict):
+        problems.error(
+            CONFIG_FILE,
+            "`extra.cchc.portal` phải là `false` (đơn vị không gửi bài Cổng TTĐT CCHC tỉnh) hoặc một nhóm khóa, "
+            "ví dụ {per_month: [1, 3], before_day: 20}.",
+            where,
+        )
+        return PortalQuota()
+    quota = PortalQuota()
+    for key in sorted(set(value) - PORTAL_KEYS, key=str):
+        problems.warning(CONFIG_FILE, unknown_key_message(str(key), PORTAL_KEYS), f"{where}.{key}")
+    low, high = quota.min, quota.max
+    if "per_month" in value:
+        numbers = quota_range(value["per_month"])
+        if numbers is None:
+            problems.error(CONFIG_FILE, PER_MONTH_MESSAGE, f"{where}.per_month")
+        else:
+            low, high = numbers
+    before = value.get("before_day", quota.before_day)
+    if isinstance(before, bool) or not isinstance(before, int) or not 1 <= before <= 31:
+        problems.error(CONFIG_FILE, "Hạn gửi trong tháng (before_day) phải là số từ 1 đến 31.", f"{where}.before_day")
+        before = quota.before_day
+    start = _month(value["from"]) if value.get("from") is not None else None
+    if value.get("from") is not None and start is None:
+        problems.error(CONFIG_FILE, "Tháng bắt đầu áp dụng (from) phải viết như 2026-01 hoặc 01/2026.", f"{where}.from")
+    return PortalQuota(low, high, before, start)
+
+
+def _month(value: Any) -> tuple[int, int] | None:
+    """`2026-01`, `2026-01-15` (YAML reads it as a date) or `01/2026`, as (year, month)."""
+    text = str(value).strip()
+    found = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?", text) or re.fullmatch(r"(\d{1,2})/(\d{4})", text)
+    if found is None:
+        return None
+    first, second = int(found.group(1)), int(found.group(2))
+    year, month = (first, second) if first > 12 else (second, first)
+    return (year, month) if 1 <= month <= 12 else None
 
 
 def _read_images(value: Any, problems: Collector) -> ImageSettings:

@@ -83,7 +83,8 @@ def load_site(
     listings = build_listings(section, settings)
     site = SiteContent(settings, now, preview, posts, section, listings, assets, plans, progress)
     # Calendars: posts by day and the plans' deadlines.
-    site.calendar = build_calendar(section.posts, plans, now, settings.timezone)
+    rules = QuotaRules(settings.portal, tuple(plans))
+    site.calendar = build_calendar(section.posts, plans, now, settings.timezone, rules)
     site.listings += calendar_listings(site.calendar)
     # Decoded and encoded here, before MkDocs cleans `site/`: a broken photo fails the build.
     site.attachments = clean_attachments(attachments, root / DOCUMENT_CACHE, problems, store=encode_images)
@@ -92,8 +93,8 @@ def load_site(
     site.broken_links = {
         (post.src_uri, ref) for post in section.posts for ref in missing_link_targets(post, site_files, problems)
     }
-    site.portal = build_report(posts, QuotaRules.from_plans(plans), now, settings.timezone)
-    check_quota(site.portal, settings.posts_dir, problems)
+    site.portal = build_report(posts, rules, now, settings.timezone)
+    check_quota(site.portal, rules, problems)
     site.base_url = base_url(settings.site_url, problems)
     return site
 
