@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import os
 import sys
 import textwrap
@@ -141,3 +142,50 @@ HOSTILE_BODY = """Đoạn mở đầu có <b onmouseover="alert(0)">chữ đậm
 
 <p onclick="steal()" style="position:fixed">Đoạn cuối.</p>
 """
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def build_log(root: Path, **kwargs) -> tuple[set[tuple[str, str]], set[str]]:
+    """A build's (errors, warnings) as an editor reads them: every error line under its file, and
+    every warning MkDocs or our hooks log (SOURCE_DATE_EPOCH fixed). For `cchc check` parity tests."""
+    from mkdocs.exceptions import Abort
+
+    handler = _Records()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        build_at_now(root, **kwargs)
+    except Abort:
+        pass
+    finally:
+        logger.removeHandler(handler)
+    errors, current = set(), None
+    for record in (r for r in handler.records if r.levelno >= logging.ERROR):
+        for line in record.getMessage().splitlines()[1:-1]:  # our report: heading, files, closing line
+            if line.startswith("    - "):
+                errors.add((current, line[6:]))
+            else:
+                current = line.strip()
+    return errors, {r.getMessage() for r in handler.records if r.levelno == logging.WARNING}
+
+
+def check_log(root: Path) -> tuple[set[tuple[str, str]], set[str]]:
+    """`cchc check` of `root` (its function, SOURCE_DATE_EPOCH fixed), in the terms of `build_log`."""
+    from cchc.check import check_project
+    from cchc.clock import build_now
+    from cchc.errors import Collector, describe
+    from cchc.project import load_project
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", str(NOW_EPOCH))
+        problems = Collector()
+        result = check_project(load_project(root / "mkdocs.yml", problems), problems, build_now())
+    return {(p.file, describe(p)) for p in result.errors}, {str(p) for p in result.warnings}
