@@ -83,6 +83,8 @@ def on_pre_build(config) -> None:
     root = Path(config.config_file_path).parent
     site = load_site(root, settings, build_now(), _preview, problems, docs_dir=config.docs_dir)
     _reported_links.links = site.broken_links
+    for note in problems.notes:
+        log.info(str(note))
     for warning in problems.warnings:
         log.warning(str(warning))
     try:

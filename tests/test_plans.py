@@ -160,11 +160,13 @@ def test_unknown_keys_are_warnings_with_a_suggestion(tmp_path):
     assert warning.key == "tasks[0].expect" and "`expects`" in warning.message and warning.line == 5
 
 
-def test_repeated_number_is_kept_as_written_with_a_warning(tmp_path):
+def test_repeated_number_is_kept_as_written_with_a_note_never_fatal(tmp_path):
+    """Issue 12.2: the signed document may repeat a number; nothing to fix, so not a warning."""
     plan, problems = read(tmp_path, MINIMAL + "  - {stt: 1, title: Trùng số}\n")
     assert [t.title for t in plan.tasks] == ["Xây dựng kế hoạch", "Trùng số"]
-    (warning,) = problems.warnings
-    assert warning.level is Level.WARNING and warning.key == "tasks[1].stt" and "lặp lại" in warning.message
+    assert problems.warnings == []
+    (note,) = problems.notes
+    assert note.level is Level.NOTE and note.key == "tasks[1].stt" and "lặp lại" in note.message
 
 
 def test_syntax_error_and_empty_file(tmp_path):

@@ -77,7 +77,8 @@ def format_text(result: CheckResult) -> str:
     """The report an editor reads: a summary line, then problems grouped by file."""
     lines = [
         f"Đã kiểm tra {result.posts} bài viết, {result.plans} kế hoạch: "
-        f"{len(result.errors)} lỗi, {len(result.warnings)} cảnh báo."
+        f"{len(result.errors)} lỗi, {len(result.warnings)} cảnh báo"
+        + (f", {len(result.notes)} ghi chú." if result.notes else ".")
     ]
     for name, in_file in groupby(result.problems, key=lambda p: p.file):
         lines.append(f"  {name}")
@@ -106,6 +107,9 @@ def format_text(result: CheckResult) -> str:
     return "\n".join(lines)
 
 
+_LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.NOTE: "note"}
+
+
 def as_json(result: CheckResult) -> str:
     data: dict[str, Any] = {
         "ok": result.ok,
@@ -118,7 +122,7 @@ def as_json(result: CheckResult) -> str:
                 "file": p.file,
                 "line": p.line,
                 "key": p.key,
-                "level": "error" if p.level is Level.ERROR else "warning",
+                "level": _LEVELS[p.level],
                 "message": p.message,
             }
             for p in result.problems

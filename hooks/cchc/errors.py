@@ -2,7 +2,9 @@
 
 One type for every problem: the file, the key and the line where known, and a
 Vietnamese message an editor can act on. Errors stop the build; warnings are
-logged (and fatal under `--strict`, MkDocs' convention).
+logged (and fatal under `--strict`, MkDocs' convention) and are only for what can
+still be fixed; notes tell what cannot be (a repeated number the signed document
+has), shown by `cchc check` and logged as information, never fatal.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from enum import Enum
 class Level(Enum):
     ERROR = "Lỗi"
     WARNING = "Cảnh báo"
+    NOTE = "Ghi chú"
 
 
 @dataclass(frozen=True, order=True)
@@ -71,6 +74,10 @@ class ByLevel:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.level is Level.WARNING]
 
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.problems if p.level is Level.NOTE]
+
 
 class Collector(ByLevel):
     """Gathers problems while files are read; callers never stop at the first one."""
@@ -83,6 +90,9 @@ class Collector(ByLevel):
 
     def warning(self, file: str, message: str, key: str | None = None, line: int | None = None) -> None:
         self.problems.append(Problem(file, line, key, message, Level.WARNING))
+
+    def note(self, file: str, message: str, key: str | None = None, line: int | None = None) -> None:
+        self.problems.append(Problem(file, line, key, message, Level.NOTE))
 
     def extend(self, other: Collector) -> None:
         self.problems.extend(other.problems)

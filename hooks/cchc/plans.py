@@ -692,13 +692,17 @@ class _Reader:
         return PortalQuota(quota.min, quota.max, before or quota.before_day)
 
     def check_repeated_numbers(self, tasks: tuple[Task, ...]) -> None:
-        """A repeated STT is kept as the document has it, but posts cannot name it."""
+        """A repeated STT is kept as the document has it, but posts cannot name it.
+
+        A note, not a warning: when the signed document repeats the number, nothing can be
+        fixed, and a warning would fail every `--strict` build. A post naming it is an error.
+        """
         seen: dict[tuple[int, ...], Task] = {}
         plan = Plan("", "", "", 0, "", tasks)
         for task in plan.all_tasks():
             first = seen.setdefault(task.key, task)
             if first is not task:
-                self.problems.warning(
+                self.problems.note(
                     self.source,
                     f"Số thứ tự {task.stt} lặp lại (đã dùng ở dòng {first.line}); giữ nguyên như văn bản, nhưng "
                     "bài viết không thể ghi `tasks` bằng số này. Nên đánh số lại nếu văn bản cho phép.",
