@@ -146,11 +146,11 @@ def test_paths_on_the_editors_computer_are_refused_with_the_line(tmp_path, writt
 def test_links_to_files_the_site_lacks_are_warnings_with_the_line(tmp_path):
     """Issue 12.1: what MkDocs would warn about in English, found up front."""
     body = "[Bài khác](../10/bai-khac.md), [ảnh](anh/lon.jpg), [trang](../../../../gioi-thieu.md), [lịch](/cchc/lich/)"
-    found, _, _ = collect(tmp_path, body)
+    found, _, _ = collect(tmp_path, body, {"posts/2026/anh/lon.jpg": plain()})  # beside the post, only linked
     problems = Collector()
     published = {"gioi-thieu.md"}
     assert missing_link_targets(found, published, problems) == {"../10/bai-khac.md", "anh/lon.jpg"}
-    assert [(p.line, p.message.split(" dẫn tới")[0]) for p in problems.warnings] == [
-        (8, 'Liên kết "../10/bai-khac.md"'),
-        (8, 'Liên kết "anh/lon.jpg"'),
-    ]
+    missing, beside = problems.warnings
+    assert (missing.line, beside.line) == (8, 8)
+    assert missing.message.startswith('Liên kết "../10/bai-khac.md" dẫn tới tệp không có trên trang.')
+    assert beside.message.startswith('Liên kết "anh/lon.jpg" dẫn tới một tệp có cạnh bài nhưng không được đăng')

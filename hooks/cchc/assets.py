@@ -290,10 +290,20 @@ def missing_link_targets(post: Post, published: set[str], problems: Collector) -
         target = posixpath.normpath(posixpath.join(posixpath.dirname(post.src_uri), path).lstrip("/"))
         if target not in published:
             warned.add(use.ref)
+            # A file beside the post that only a link names (a photo, another post's .md) is not published.
+            if (post.path.parent / path).is_file():
+                why = (
+                    "một tệp có cạnh bài nhưng không được đăng lên trang: trang chỉ đăng ảnh chèn vào bài "
+                    "(![mô tả](đường dẫn)) và tài liệu PDF, Word, Excel…"
+                )
+            else:
+                why = (
+                    "tệp không có trên trang. Tài liệu và ảnh đặt cạnh bài, ghi đường dẫn tính từ bài "
+                    "(ví dụ van-ban/ke-hoach.pdf)"
+                )
             problems.warning(
                 post.source,
-                f'Liên kết "{use.ref}" dẫn tới tệp không có trên trang. Tài liệu và ảnh đặt cạnh bài, ghi đường dẫn '
-                "tính từ bài (ví dụ van-ban/ke-hoach.pdf); để dẫn tới bài khác hay trang khác, ghi địa chỉ của trang "
+                f'Liên kết "{use.ref}" dẫn tới {why}; để dẫn tới bài khác hay trang khác, ghi địa chỉ của trang '
                 "(ví dụ /cchc/2026/10/ten-bai/).",
                 None,
                 use.line,
