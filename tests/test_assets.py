@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc.assets import collect_assets, collect_attachments, image_uses, missing_link_targets
+from cchc.assets import Page, collect_assets, collect_attachments, image_uses, missing_link_targets
 from cchc.errors import Collector
 from cchc.posts import read_post
 from cchc.settings import Settings
@@ -149,7 +149,7 @@ def test_links_to_files_the_site_lacks_are_warnings_with_the_line(tmp_path):
     found, _, _ = collect(tmp_path, body, {"posts/2026/anh/lon.jpg": plain()})  # beside the post, only linked
     problems = Collector()
     published = {"gioi-thieu.md"}
-    assert missing_link_targets(found, published, problems) == {"../10/bai-khac.md", "anh/lon.jpg"}
+    assert missing_link_targets(Page.of_post(found), published, problems) == {"../10/bai-khac.md", "anh/lon.jpg"}
     missing, beside = problems.warnings
     assert (missing.line, beside.line) == (8, 8)
     assert missing.message.startswith('Liên kết "../10/bai-khac.md" dẫn tới tệp không có trên trang.')

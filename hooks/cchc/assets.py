@@ -238,11 +238,12 @@ class LinkUse:
     line: int
 
 
-def link_uses(post: Post) -> list[LinkUse]:
-    text = markdown_text(post.body)
-    found = [(offset, ref) for offset, ref, _ in markdown_targets(text, images=False)]
-    found += [(m.start(1), m.group(1).lstrip("<").rstrip(">")) for m in _REFERENCE.finditer(text)]
-    return [LinkUse(ref, post.line_at(offset)) for offset, ref in sorted(found)]
+def link_uses(text: str, first_line: int = 1) -> list[LinkUse]:
+    """The links of Markdown `text` whose first line is the file's line `first_line`."""
+    shown = markdown_text(text)
+    found = [(offset, ref) for offset, ref, _ in markdown_targets(shown, images=False)]
+    found += [(m.start(1), m.group(1).lstrip("<").rstrip(">")) for m in _REFERENCE.finditer(shown)]
+    return [LinkUse(ref, first_line + text.count("\n", 0, offset)) for offset, ref in sorted(found)]
 
 
 def _attachment(ref: str) -> bool:
@@ -254,7 +255,7 @@ def collect_attachments(post: Post, root: Path, problems: Collector) -> list[Ass
     """Documents a post links to beside it (PDF, Word, Excel…): checked like images, copied as they are."""
     found: dict[str, Asset] = {}
     base = post.path.parent.resolve()
-    for use in link_uses(post):
+    for use in link_uses(post.body, post.body_line):
         attachment = _attachment(use.ref)
         # `/home/…/ke-hoach.pdf` is a document on the writer's disk; `/cchc/lich/` a page of the site.
         if machine_path(use.ref) or (attachment and use.ref.startswith(("/", "\\"))):
@@ -271,27 +272,43 @@ def collect_attachments(post: Post, root: Path, problems: Collector) -> list[Ass
     return list(found.values())
 
 
-def missing_link_targets(post: Post, published: set[str], problems: Collector) -> set[str]:
+@dataclass(frozen=True)
+class Page:
+    """A Markdown page as MkDocs will render it: a post's body, or a hand-written page of docs/."""
+
+    source: str  # the file named in messages: "posts/2026/11/a.md", "docs/gioi-thieu.md"
+    src_uri: str  # MkDocs' path of the page, which relative links are resolved from
+    folder: Path  # the folder of the file on disk
+    text: str
+    first_line: int = 1  # the file's line of the text's first line
+    attachments_beside: bool = False  # a post: its documents are published beside it (`collect_attachments`)
+
+    @classmethod
+    def of_post(cls, post: Post) -> Page:
+        return cls(post.source, post.src_uri, post.path.parent, post.body, post.body_line, True)
+
+
+def missing_link_targets(page: Page, published: set[str], problems: Collector) -> set[str]:
     """Warn, like MkDocs does, of each relative link to a file the site will not have.
 
-    MkDocs resolves a link from the post's page (`cchc/2026/11/<slug>/index.md`) and warns
-    in English, without the post's file or line, when no file is there; found here first,
-    the warning names both, in Vietnamese, and `cchc check` reports it too. Returns the
-    links warned about, as written, so the build can leave MkDocs' own warning out.
+    MkDocs resolves a link from the page (a post's is `cchc/2026/11/<slug>/index.md`) and
+    warns in English, without the file's name or line, when no file is there; found here
+    first, the warning names both, in Vietnamese, and `cchc check` reports it too. Returns
+    the links warned about, as written, so the build can leave MkDocs' own warning out.
     """
     warned = set()
-    for use in link_uses(post):
+    for use in link_uses(page.text, page.first_line):
         parts = urlsplit(use.ref)
         path = unquote(parts.path)
         skipped = parts.scheme or parts.netloc or use.ref.startswith(("/", "\\")) or machine_path(use.ref)
         # Without a file extension MkDocs only logs an info: a page address like `../lich/`.
-        if skipped or not path or not posixpath.splitext(path)[1] or _attachment(use.ref):
+        if skipped or not path or not posixpath.splitext(path)[1] or (page.attachments_beside and _attachment(use.ref)):
             continue
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(post.src_uri), path).lstrip("/"))
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), path).lstrip("/"))
         if target not in published:
             warned.add(use.ref)
             # A file beside the post that only a link names (a photo, another post's .md) is not published.
-            if (post.path.parent / path).is_file():
+            if (page.folder / path).is_file():
                 why = (
                     "một tệp có cạnh bài nhưng không được đăng lên trang: trang chỉ đăng ảnh chèn vào bài "
                     "(![mô tả](đường dẫn)) và tài liệu PDF, Word, Excel…"
@@ -302,7 +319,7 @@ def missing_link_targets(post: Post, published: set[str], problems: Collector) -
                     "(ví dụ van-ban/ke-hoach.pdf)"
                 )
             problems.warning(
-                post.source,
+                page.source,
                 f'Liên kết "{use.ref}" dẫn tới {why}; để dẫn tới bài khác hay trang khác, ghi địa chỉ của trang '
                 "(ví dụ /cchc/2026/10/ten-bai/).",
                 None,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .assets import Asset, collect_assets, collect_attachments, missing_link_targets
+from .assets import Asset, Page, collect_assets, collect_attachments, missing_link_targets
 from .calendars import Calendar, build_calendar, calendar_listings
 from .collection import Section, load_posts, visible_posts
 from .documents import clean_attachments
@@ -90,8 +90,9 @@ def load_site(
     site.attachments = clean_attachments(attachments, root / DOCUMENT_CACHE, problems, store=encode_images)
     site.images = process_images(assets, settings.images, root / IMAGE_CACHE, problems, encode=encode_images)
     site_files = published_files(site, root / docs_dir)
+    pages = [Page.of_post(post) for post in section.posts] + hand_written_pages(root, docs_dir, site_files)
     site.broken_links = {
-        (post.src_uri, ref) for post in section.posts for ref in missing_link_targets(post, site_files, problems)
+        (page.src_uri, ref) for page in pages for ref in missing_link_targets(page, site_files, problems)
     }
     site.portal = build_report(posts, rules, now, settings.timezone)
     check_quota(site.portal, rules, problems)
@@ -108,6 +109,21 @@ def published_files(site: SiteContent, docs: Path) -> set[str]:
         files = (path.relative_to(docs) for path in docs.rglob("*") if path.is_file())
         found |= {rel.as_posix() for rel in files if not any(part.startswith(".") for part in rel.parts)}
     return found
+
+
+def hand_written_pages(root: Path, docs_dir: str, site_files: set[str]) -> list[Page]:
+    """The Markdown pages of docs/ (home, about, the guide), whose links MkDocs checks too."""
+    docs = root / docs_dir
+    pages = []
+    for src_uri in sorted(uri for uri in site_files if uri.endswith(".md") and (docs / uri).is_file()):
+        path = docs / src_uri
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # MkDocs reports an unreadable page itself
+        source = (path.relative_to(root) if path.is_relative_to(root) else path).as_posix()
+        pages.append(Page(source, src_uri, path.parent, text))
+    return pages
 
 
 def post_page_source(post: Post) -> str:
