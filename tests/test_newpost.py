@@ -98,3 +98,18 @@ def test_plans_on_disk_are_suggested(project):
     text = (project / "posts/2026/11/bai-co-ke-hoach.md").read_text(encoding="utf-8")
     assert "Các kế hoạch hiện có: 2026-tuyen-truyen." in text
     assert "# plan: 2026-tuyen-truyen" in text
+
+
+def test_the_portal_hint_follows_the_sites_rule():
+    """Issue 12.3: the rule lives in `extra.cchc.portal`; `cchc new` does not repeat a fixed one."""
+    from datetime import datetime
+
+    from cchc.newpost import post_template
+    from cchc.settings import DEFAULT_AREAS, PortalQuota, Settings
+
+    def hint(settings):
+        text = post_template("Tin", datetime(2026, 11, 23, 9, 0), DEFAULT_AREAS[0], settings)
+        return next(line for line in text.splitlines() if line.startswith("# Gửi bài sang Cổng"))
+
+    assert "(2–4 bài mỗi tháng, trước ngày 15;" in hint(Settings(portal=PortalQuota(2, 4, 15)))
+    assert "đơn vị không gửi" in hint(Settings(portal=None))

@@ -132,7 +132,7 @@ def post_template(
         f"# plan: {plan_example}",
         "# Số thứ tự (STT) các nhiệm vụ của kế hoạch đó mà bài này báo cáo; cần có `plan`.",
         '# tasks: ["05", "07"]',
-        "# Gửi bài sang Cổng CCHC tỉnh (1–3 bài mỗi tháng, trước ngày 20).",
+        _portal_hint(settings),
         "portal: true" if portal else "# portal: true",
         "# Ngày cập nhật, khi sửa nội dung sau khi đã đăng.",
         f"# updated: {local:%Y-%m-%d}",
@@ -162,3 +162,14 @@ def _post_with_slug(project: Project, slug: str) -> str | None:
 
 def _choices(settings: Settings) -> str:
     return "; ".join(f"{a.key} ({a.label})" for a in settings.areas)
+
+
+def _portal_hint(settings: Settings) -> str:
+    """The province's rule as `extra.cchc.portal` sets it (a plan of the year may set its own)."""
+    quota = settings.portal
+    if quota is None:
+        return "# Gửi bài sang Cổng CCHC tỉnh (đơn vị không gửi: extra.cchc.portal là false)."
+    return (
+        f"# Gửi bài sang Cổng CCHC tỉnh ({quota.min}–{quota.max} bài mỗi tháng, trước ngày {quota.before_day}; "
+        "kế hoạch của năm có thể quy định khác)."
+    )
