@@ -161,7 +161,8 @@ def test_a_plan_sets_the_quota_and_the_checked_months():
 def test_a_plan_without_portal_uses_the_provinces_rule_from_its_issue_month():
     """Issue 12.3: months before the plan was issued are "Chưa áp dụng", the rule is the province's."""
     rules = QuotaRules(PortalQuota(1, 3, 20), (plan(None, issued=date(2026, 3, 10)),))
-    rep = report([article("2026-04-05 08:00")], rules)
+    rep = report([article("2026-02-05 08:00"), article("2026-04-05 08:00")], rules)
+    # February's article was sent, but the rule did not apply yet: "Chưa áp dụng", neither Đạt nor Thiếu bài.
     assert [m.status for m in rep.for_year(2026)][:5] == ["na", "na", "short", "ok", "short"]
     assert {m.source for m in rep.for_year(2026)} == {PROVINCE_RULE}
     months = [(2026, 2), (2026, 3)]
@@ -185,7 +186,7 @@ def test_years_outside_the_plans_are_not_checked():
     rules = QuotaRules(plans=(plan(PortalQuota(1, 3, 20)),))
     rep = report([article("2025-12-05 08:00")], rules)
     december = rep.month(2025, 12)
-    assert december.checked is False and december.status == "ok"
+    assert december.checked is False and december.status == "na"
     assert rep.month(2025, 11) is None
 
 

@@ -133,9 +133,9 @@ class MonthQuota:
         """over | na | open | short | ok: what the quota table shows (`na`: Chưa áp dụng)."""
         if self.left_out:
             return "over"
+        if not self.checked:  # before the plan was issued, or no rule: whatever was sent
+            return "na"
         if self.on_time < self.quota.min:
-            if not self.checked:
-                return "na"
             return "short" if self.past else "open"
         return "ok"
 
