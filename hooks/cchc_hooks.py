@@ -18,7 +18,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from cchc import feeds, ical, vndates  # noqa: E402
+from cchc import feeds, headmeta, ical, vndates  # noqa: E402
 from cchc.clock import build_now  # noqa: E402
 from cchc.deadlines import report_label  # noqa: E402
 from cchc.errors import Collector, ContentErrors  # noqa: E402
@@ -29,6 +29,7 @@ from cchc.planpages import plan_pages  # noqa: E402
 from cchc.posts import Post  # noqa: E402
 from cchc.progressbar import Progress  # noqa: E402
 from cchc.render import MarkdownRenderer  # noqa: E402
+from cchc.safehtml import site_html  # noqa: E402
 from cchc.settings import read_settings  # noqa: E402
 from cchc.site import SiteContent, listing_page_source, load_site, post_page_source  # noqa: E402
 from cchc.ui import STRINGS  # noqa: E402
@@ -73,13 +74,19 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     # Heading anchors keep `đ` as `d`; Python-Markdown's default drops it.
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
+    # Material prints these unescaped.
+    for key in headmeta.SITE_TEXTS:
+        if config[key]:
+            config[key] = headmeta.as_html(config[key])
+    if config.copyright:
+        config.copyright = headmeta.safe_copyright(config.copyright)
     return config
 
 
 def on_pre_build(config) -> None:
     global _build
     problems = Collector()
-    settings = read_settings(config.site_name, config.extra, problems, config.site_url)
+    settings = read_settings(headmeta.plain(config.site_name), config.extra, problems, config.site_url)
     root = Path(config.config_file_path).parent
     site = load_site(root, settings, build_now(), _preview, problems, docs_dir=config.docs_dir)
     _reported_links.links = site.broken_links
@@ -98,7 +105,7 @@ def on_pre_build(config) -> None:
         log.info("cchc: ảnh %s: bản trong bộ nhớ đệm bị hỏng hoặc bị sửa, đã xử lý lại", os.path.relpath(source, root))
     log.info("cchc: ảnh: %d xử lý mới, %d lấy lại từ bộ nhớ đệm", site.images.encoded, site.images.reused)
     renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
-    _build = _Build(site, {p.src_uri: renderer.html(p.summary) for p in site.section.posts})
+    _build = _Build(site, {p.src_uri: site_html(renderer.html(p.summary)) for p in site.section.posts})
 
 
 def on_files(files: Files, config) -> Files:
@@ -106,7 +113,8 @@ def on_files(files: Files, config) -> Files:
     # Post bodies are rendered before `on_env`, so the macro comes from its own theme env.
     _build.picture = config.theme.get_env().get_template("cchc/_picture.html").module.picture
     for post in site.section.posts:
-        files.append(File.generated(config, post.src_uri, content=post_page_source(post)))
+        source = post_page_source(post, _build.summaries[post.src_uri])
+        files.append(File.generated(config, post.src_uri, content=source))
         _build.pages[post.src_uri] = post
     for attachment in site.attachments:
         files.append(File.generated(config, attachment.src_uri, abs_src_path=str(attachment.path)))
@@ -143,7 +151,14 @@ def on_env(env, config, files):
     return env
 
 
+def on_page_markdown(markdown, page, config, files):
+    headmeta.escape_meta(page.meta)  # every page's, hand-written ones too
+    return markdown
+
+
 def on_page_content(html, page, config, files):
+    # Every body is editors' Markdown (posts, plans' sections, hand-written pages): no script we did not write.
+    html = site_html(html)
     item = _build.pages.get(page.file.src_uri)
     if isinstance(item, Post):
         images = _build.site.images.posts.get(page.file.src_uri)

@@ -10,6 +10,7 @@ from pathlib import Path
 from .errors import Collector
 from .posts import POST_SUFFIXES, Post, read_post
 from .settings import Area, Settings
+from .sources import LINK_OUT, leaves_project
 from .values import repeats
 from .vntext import slugify
 
@@ -91,7 +92,11 @@ def load_posts(root: Path, settings: Settings, problems: Collector) -> list[Post
             "Tệp có đuôi .txt nên không được đăng; hãy đổi tên cho đuôi là .md (bỏ phần .txt).",
         )
     for path in files:
-        post = read_post(path, path.relative_to(root).as_posix(), settings, problems)
+        source = path.relative_to(root).as_posix()
+        if leaves_project(path, root):
+            problems.error(source, LINK_OUT)
+            continue
+        post = read_post(path, source, settings, problems)
         if post is not None:
             posts.append(post)
     _check_unique_slugs(posts, problems)

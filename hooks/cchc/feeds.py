@@ -7,11 +7,15 @@ Built with feedgen, around its quirks:
   we pass the build's "now" (SOURCE_DATE_EPOCH) in the unit's time zone;
 - `enclosure(length=None)` writes `length="None"`: we only add a cover that exists,
   with its real size;
-- RSS `<author>` must be an e-mail address, so names go in `dc:creator`.
+- RSS `<author>` must be an e-mail address, so names go in `dc:creator`;
+- readers (and the W3C validator) read `<description>` as HTML: the summary's plain
+  text is escaped as HTML once here, then as XML by feedgen, so `&lt;img …&gt;` typed
+  in a summary stays text and "TT&GDSK" reaches the reader as `TT&amp;GDSK`.
 """
 
 from __future__ import annotations
 
+import html
 import mimetypes
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -121,7 +125,7 @@ def _add_item(fg: FeedGenerator, post: Post, ctx: FeedContext) -> None:
         if slugify(tag):
             entry.category(term=xml_text(tag), scheme=f"{ctx.base_url}cchc/the/{slugify(tag)}/")
     summary = ctx.summaries.get(post.src_uri, "")
-    entry.description(plain_text(summary) or xml_text(post.title))
+    entry.description(html.escape(plain_text(summary) or xml_text(post.title), quote=False))
     content = ctx.contents.get(post.src_uri) or summary
     entry.content(clean_html(content, partial(urljoin, page_url)))  # every URL absolute
     if post.image:

@@ -7,7 +7,6 @@ Markdown, so MkDocs renders them with the site's extensions and search finds the
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import yaml
@@ -76,7 +75,7 @@ def plan_pages(progress: list[PlanProgress]) -> list[PlanPage]:
 
 def page_source(page: PlanPage) -> str:
     """Front matter naming the template; a plan's sections as the Markdown body."""
-    meta: dict = {"title": html.escape(page.title, quote=False), "template": page.template}
+    meta: dict = {"title": page.title, "template": page.template}
     body = ""
     if page.progress is not None:
         plan = page.progress.plan

@@ -1,10 +1,15 @@
-"""Post HTML made safe to hand to others: the portal's feed reader, an email attachment.
+"""Editors' HTML made safe: on the site, and handed to others (the portal's feed reader, an email).
 
 Posts are written by editors who paste from Word and web pages, so their HTML can
 carry anything. nh3 (ammonia) keeps a known-safe subset: no scripts, styles,
 frames, event handlers or `javascript:` URLs. Relative URLs are rewritten by the
 caller (absolute for feeds, local copies for the submission package), and
 characters XML cannot hold are dropped so the output always parses.
+
+On the site itself (`site_html`) the same rules apply to every page body and
+summary, keeping what the site's Markdown produces: headings with their ids
+and permalinks, tables and their alignment, images and `<picture>`, footnotes,
+admonitions, `attr_list` classes and ids.
 """
 
 from __future__ import annotations
@@ -44,6 +49,33 @@ def clean_html(fragment: str, resolve: Callable[[str], str | None]) -> str:
     )
     # Entities such as `&#1;` decode to control characters while parsing: drop them too.
     return xml_text(cleaned).strip()
+
+
+# What the site's Markdown extensions (mkdocs.yml) write, plus editors' usual inline HTML.
+_SITE_TAGS = nh3.ALLOWED_TAGS | {"picture", "source", "section"}
+_SITE_ATTRIBUTES = {
+    **{tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()},
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href", "hreflang", "rel"},
+    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding", "fetchpriority"},
+    "source": {"srcset", "sizes", "type", "media"},
+    "th": {"style", "scope", "colspan", "rowspan"},  # tables' `style="text-align: …"`
+    "td": {"style", "colspan", "rowspan"},
+    "details": {"open"},
+}
+
+
+def site_html(fragment: str) -> str:
+    """A page body or summary for the site: no script, style, frame, event handler or `javascript:`."""
+    return nh3.clean(
+        fragment,
+        tags=set(_SITE_TAGS),
+        clean_content_tags=set(_DROP_WITH_CONTENT),
+        attributes=_SITE_ATTRIBUTES,
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        filter_style_properties={"text-align"},
+    )
 
 
 def plain_text(fragment: str) -> str:

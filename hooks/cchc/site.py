@@ -6,8 +6,6 @@ cleans or writes the output folder, so a bad build leaves the old site intact.
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -28,10 +26,12 @@ from .plans import Plan, check_post_references, load_plans, unreadable_plan_ids
 from .portal import PortalReport, QuotaRules, build_report, check_quota
 from .posts import Post
 from .progress import PlanProgress, plan_progress
+from .safehtml import plain_text
 from .settings import Settings
 
 IMAGE_CACHE = ".cache/images"  # processed images, reused across builds (gitignored)
 DOCUMENT_CACHE = ".cache/documents"  # attachments without their metadata, likewise
+DESCRIPTION_MAX = 300  # characters of `<meta name="description">`; search engines show fewer
 
 
 @dataclass
@@ -126,13 +126,13 @@ def hand_written_pages(root: Path, docs_dir: str, site_files: set[str]) -> list[
     return pages
 
 
-def post_page_source(post: Post) -> str:
+def post_page_source(post: Post, summary_html: str) -> str:
     """The Markdown MkDocs renders for a post: its body, with page metadata on top."""
-    # Material prints page titles as HTML: an editor's `<` or `&` must stay text.
+    # Plain text: `on_page_markdown` escapes what Material prints (headmeta).
     meta = {
-        "title": html.escape(post.title, quote=False),
+        "title": post.title,
         "template": "cchc/post.html",
-        "description": _plain(post.summary),
+        "description": plain_text(summary_html)[:DESCRIPTION_MAX],  # the summary as readers see it
     }
     if post.image:
         meta["image"] = post.image
@@ -142,18 +142,10 @@ def post_page_source(post: Post) -> str:
 
 def listing_page_source(listing: Listing) -> str:
     # Listings repeat posts' text; search finds the posts themselves.
-    meta = {"title": html.escape(listing.title, quote=False), "template": listing.template, "search": {"exclude": True}}
+    meta = {"title": listing.title, "template": listing.template, "search": {"exclude": True}}
     if listing.description:
         meta["description"] = listing.description
     if listing.hide:
         meta["hide"] = list(listing.hide)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
     return f"---\n{front}---\n"
-
-
-def _plain(markdown_text: str) -> str:
-    """A one-line description for `<meta name="description">`."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown_text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[*_`#>]+", "", text)
-    return " ".join(text.split())[:300]
