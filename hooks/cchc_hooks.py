@@ -22,6 +22,7 @@ from cchc import feeds, headmeta, ical, vndates  # noqa: E402
 from cchc.clock import build_now  # noqa: E402
 from cchc.deadlines import report_label  # noqa: E402
 from cchc.errors import Collector, ContentErrors  # noqa: E402
+from cchc.handwritten import in_guide  # noqa: E402
 from cchc.markup import drop_checkbox_autocomplete, wrap_tables  # noqa: E402
 from cchc.pictures import rewrite_images  # noqa: E402
 from cchc.planpages import page_source as plan_page_source  # noqa: E402
@@ -88,7 +89,8 @@ def on_pre_build(config) -> None:
     problems = Collector()
     settings = read_settings(headmeta.plain(config.site_name), config.extra, problems, config.site_url)
     root = Path(config.config_file_path).parent
-    site = load_site(root, settings, build_now(), _preview, problems, docs_dir=config.docs_dir)
+    named = frozenset(str(path) for path in [*config.extra_css, *config.extra_javascript])
+    site = load_site(root, settings, build_now(), _preview, problems, docs_dir=config.docs_dir, theme_files=named)
     _reported_links.links = site.broken_links
     for note in problems.notes:
         log.info(str(note))
@@ -110,6 +112,14 @@ def on_pre_build(config) -> None:
 
 def on_files(files: Files, config) -> Files:
     site = _build.site
+    # Hand-written pages: only what `handwritten` lets through, photos and documents as processed.
+    docs = site.handwritten
+    for file in [f for f in files if f.src_dir == config.docs_dir]:
+        processed = docs.processed.get(file.src_uri)
+        if processed or file.src_uri not in docs.published:
+            files.remove(file)
+        if processed:
+            files.append(File.generated(config, file.src_uri, abs_src_path=str(processed)))
     # Post bodies are rendered before `on_env`, so the macro comes from its own theme env.
     _build.picture = config.theme.get_env().get_template("cchc/_picture.html").module.picture
     for post in site.section.posts:
@@ -153,6 +163,8 @@ def on_env(env, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     headmeta.escape_meta(page.meta)  # every page's, hand-written ones too
+    if in_guide(page.file.src_uri) and not _preview:
+        page.meta["search"] = {"exclude": True}  # for editors, not what citizens search for
     return markdown
 
 

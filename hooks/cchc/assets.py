@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
 import markdown
@@ -113,11 +114,24 @@ class ImageUse:
     cover: bool = False
 
 
+class Owner(Protocol):
+    """Whose file it is: a post, or a folder of hand-written pages (`handwritten.Folder`)."""
+
+    @property
+    def source(self) -> str: ...  # the file named in messages
+
+    @property
+    def url(self) -> str: ...  # the folder its files are published in
+
+    @property
+    def src_uri(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class Asset:
     """One local image file of a post (several uses of the same file are one asset)."""
 
-    post: Post
+    post: Owner
     ref: str  # normalised path relative to the post, e.g. "anh/hoi-nghi.jpg"
     path: Path  # absolute file on disk
     key: str | None = None  # front-matter key of the first use (`image`), for error reports

@@ -52,7 +52,14 @@ def check_project(project: Project, problems: Collector, now: datetime, strict: 
     """Load the site as `cchc build` does (not the preview of `cchc serve`) and keep every problem."""
     # Photos are verified, not encoded: checking must stay fast.
     site = load_site(
-        project.root, project.settings, now, False, problems, encode_images=False, docs_dir=project.docs_dir
+        project.root,
+        project.settings,
+        now,
+        False,
+        problems,
+        encode_images=False,
+        docs_dir=project.docs_dir,
+        theme_files=project.theme_files,
     )
     ordered = sorted(problems.problems, key=lambda p: (p.file, p.line or 0, p.key or "", p.message))
     today = now.astimezone(project.settings.timezone).date()

@@ -26,6 +26,7 @@ class Project:
     settings: Settings
     site_dir: Path  # where `cchc build` writes
     docs_dir: str = "docs"  # hand-written pages, relative to root
+    theme_files: frozenset[str] = frozenset()  # `extra_css`, `extra_javascript`: published from docs/
 
 
 class ProjectError(Exception):
@@ -80,7 +81,9 @@ def load_project(config_file: Path, problems: Collector) -> Project:
     )
     root = config_file.parent
     site_dir = root / str(config.get("site_dir") or "site")
-    return Project(root, config_file, settings, site_dir, str(config.get("docs_dir") or "docs"))
+    theme_files = [*(config.get("extra_css") or []), *(config.get("extra_javascript") or [])]
+    named = frozenset(str(f.get("path") if isinstance(f, dict) else f) for f in theme_files)
+    return Project(root, config_file, settings, site_dir, str(config.get("docs_dir") or "docs"), named)
 
 
 def open_project(config_file: Path, problems: Collector) -> Project | None:

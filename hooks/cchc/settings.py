@@ -8,12 +8,13 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import Collector
-from .values import unknown_key_message
+from .values import BAD_FLAG, parse_flag, unknown_key_message
 from .vntext import match_key, nfc, slugify
 
 CONFIG_FILE = "mkdocs.yml"
 SETTINGS_KEYS = frozenset(
     {"unit", "timezone", "per_page", "areas", "posts_dir", "plans_dir", "images", "contact", "portal"}
+    | {"publish_guide"}
 )
 PORTAL_KEYS = frozenset({"per_month", "before_day", "from"})
 # Who sets the quota when no plan of the year does: the province.
@@ -129,6 +130,7 @@ class Settings:
     images: ImageSettings = field(default_factory=ImageSettings)
     contact: Contact = field(default_factory=Contact)
     portal: PortalQuota | None = PortalQuota()  # None: the unit sends nothing to the portal
+    publish_guide: bool = False  # the editors' guide (docs/huong-dan/) on the public site
 
     def find_area(self, value: str) -> Area | None:
         """Match by key or by label, ignoring case and marks."""
@@ -165,6 +167,12 @@ def read_settings(site_name: str, extra: dict[str, Any], problems: Collector, si
         areas = _read_areas(raw["areas"], problems)
         if areas:
             kwargs["areas"] = areas
+    if "publish_guide" in raw:
+        flag = parse_flag(str(raw["publish_guide"]))
+        if flag is None:
+            problems.error(CONFIG_FILE, BAD_FLAG.format(value=raw["publish_guide"]), "extra.cchc.publish_guide")
+        else:
+            kwargs["publish_guide"] = flag
     for key in ("posts_dir", "plans_dir"):
         if key in raw:
             kwargs[key] = str(raw[key])

@@ -18,6 +18,7 @@ from .collection import Section, load_posts, visible_posts
 from .documents import clean_attachments
 from .errors import Collector
 from .feeds import base_url
+from .handwritten import DocsFolder, Handwritten, read_docs
 from .ical import ICS_URL
 from .images import ImageSet, process_images
 from .listings import Listing, build_listings
@@ -52,6 +53,7 @@ class SiteContent:
     base_url: str = ""  # absolute `site_url` ending in /, for feeds
     # (post page src_uri, link as written) of links to files the site lacks, warned about up front
     broken_links: set[tuple[str, str]] = field(default_factory=set)
+    handwritten: Handwritten = field(default_factory=Handwritten)  # what of `docs/` is published
 
     def current_plan(self) -> PlanProgress | None:
         """The first plan of the build's (local) year, for the landing page."""
@@ -67,8 +69,12 @@ def load_site(
     problems: Collector,
     encode_images: bool = True,
     docs_dir: str = "docs",
+    theme_files: frozenset[str] = frozenset(),
 ) -> SiteContent:
-    """Read and check everything; `encode_images=False` (cchc check) only verifies the photos."""
+    """Read and check everything; `encode_images=False` (cchc check) only verifies the photos.
+
+    `theme_files`: the CSS and JavaScript files of `docs_dir` mkdocs.yml names, published as they are.
+    """
     posts = load_posts(root, settings, problems)
     plans = load_plans(root, settings, problems)
     check_post_references(posts, plans, problems, pending=unreadable_plan_ids(root, settings, plans))
@@ -89,7 +95,10 @@ def load_site(
     # Decoded and encoded here, before MkDocs cleans `site/`: a broken photo fails the build.
     site.attachments = clean_attachments(attachments, root / DOCUMENT_CACHE, problems, store=encode_images)
     site.images = process_images(assets, settings.images, root / IMAGE_CACHE, problems, encode=encode_images)
-    site_files = published_files(site, root / docs_dir)
+    site.handwritten = _handwritten(
+        DocsFolder(root / docs_dir, theme_files), root, settings, preview, problems, encode_images
+    )
+    site_files = published_files(site)
     pages = [Page.of_post(post) for post in section.posts] + hand_written_pages(root, docs_dir, site_files)
     site.broken_links = {
         (page.src_uri, ref) for page in pages for ref in missing_link_targets(page, site_files, problems)
@@ -100,14 +109,26 @@ def load_site(
     return site
 
 
-def published_files(site: SiteContent, docs: Path) -> set[str]:
+def published_files(site: SiteContent) -> set[str]:
     """The path (MkDocs' `src_uri`) of every file of the built site a post may link to."""
     found = {post.src_uri for post in site.section.posts} | {ICS_URL}
     found |= {asset.src_uri for asset in site.assets + site.attachments}
     found |= {listing.src_uri for listing in site.listings} | {page.src_uri for page in plan_pages(site.progress)}
-    if docs.is_dir():  # hand-written pages and their files; MkDocs leaves out names starting with "."
-        files = (path.relative_to(docs) for path in docs.rglob("*") if path.is_file())
-        found |= {rel.as_posix() for rel in files if not any(part.startswith(".") for part in rel.parts)}
+    return found | site.handwritten.published  # what of docs/ is published (`handwritten`)
+
+
+def _handwritten(
+    docs: DocsFolder, root: Path, settings: Settings, preview: bool, problems: Collector, encode: bool
+) -> Handwritten:
+    """`docs/` as published: its photos and documents through the posts' own pipelines."""
+    found = read_docs(docs, root, settings.publish_guide, preview, problems)
+    images = process_images(found.images, settings.images, root / IMAGE_CACHE, problems, encode=encode)
+    for image in found.images:
+        done = images.get(image.post, image.ref)
+        if done is not None:
+            found.processed[image.src_uri] = done.src.path  # full size, under the name pages use
+    for document in clean_attachments(found.documents, root / DOCUMENT_CACHE, problems, store=encode):
+        found.processed[document.src_uri] = document.path
     return found
 
 
