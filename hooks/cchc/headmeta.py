@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import nh3
 from markupsafe import Markup, escape
+
+from .safehtml import site_html
 
 # Front-matter keys Material prints unescaped (base.html's head, the header, nav items).
 PRINTED_KEYS = ("title", "description", "author", "subtitle", "status")
@@ -40,4 +41,4 @@ def plain(value: str) -> str:
 
 def safe_copyright(value: str) -> Markup:
     """`copyright` is HTML by MkDocs' design (links allowed): sanitised, never escaped."""
-    return Markup(nh3.clean(plain(value), url_schemes={"http", "https", "mailto", "tel"}))
+    return Markup(site_html(str(value)))
