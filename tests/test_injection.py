@@ -31,6 +31,7 @@ author: 'Tác giả {BREAKOUT}'
 
 Nội dung.
 """
+TAG_PAGE = "cchc/the/the-img-src-x-onerror-alert-1-0-url-https-evil-example-http-equiv-refresh"
 HEADING_PAGE = '# Giới thiệu &lt;/title&gt;&lt;script&gt;alert(4)&lt;/script&gt; & "nhóm"\n\nNội dung.\n'
 
 
@@ -84,6 +85,7 @@ def assert_head_is_ours(doc):
         "cchc/linh-vuc/the-che",
         "cchc/ke-hoach/kh",
         "cchc/ke-hoach",
+        TAG_PAGE,
     ],
 )
 def test_case6_no_value_opens_an_element_or_attribute_in_the_head(built, url):
@@ -107,6 +109,7 @@ def test_case6_titles_and_descriptions_read_back_as_written(built):
     heading = page(built, "tieu-de")
     assert heading.title == f'Giới thiệu </title><script>alert(4)</script> & "nhóm" - Cổng {UNIT}'
     assert heading.scripts() == docs.scripts()
+    assert page(built, TAG_PAGE).title == f"Thẻ: thẻ {BREAKOUT} - Cổng {UNIT}"
     area = page(built, "cchc/linh-vuc/the-che")
     assert area.title == f"{AREA} - Cổng {UNIT}"
     assert area.meta("description") == f"Tin, bài thuộc lĩnh vực {AREA}."
