@@ -19,6 +19,7 @@ class Element:
 @dataclass
 class Document:
     elements: list[Element] = field(default_factory=list)
+    text: str = ""  # every text node, entities decoded: what a reader of a fragment sees
 
     def find(self, tag: str, **attrs: str) -> list[Element]:
         return [e for e in self.elements if e.tag == tag and all(e.attrs.get(k) == v for k, v in attrs.items())]
@@ -78,12 +79,13 @@ class _Reader(HTMLParser):
             self.open = None
 
     def handle_data(self, data: str) -> None:
+        self.doc.text += data
         if self.open is not None:
             self.open.text += data
 
 
-def parse(html: str) -> Document:
+def parse(html: str | None) -> Document:
     reader = _Reader()
-    reader.feed(html)
+    reader.feed(html or "")
     reader.close()
     return reader.doc
