@@ -145,6 +145,7 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_nav(nav, config, files):
+    headmeta.escape_titles(nav.items)  # Material prints nav titles unescaped
     _build.progress = Progress(len(files.documentation_pages()), "Tạo các trang")
     return nav
 

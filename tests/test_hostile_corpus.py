@@ -119,7 +119,8 @@ def corpus(text: str, body: str) -> dict[str, str | bytes]:
 
 def settings(text: str) -> dict:
     extra = {"cchc": {"unit": f"Đơn vị {text}", "areas": [{"key": "the-che", "label": f"Lĩnh vực {text}"}]}}
-    return dict(site_name=f"Trang {text}", site_description=text, copyright=f"© {text}", extra=extra)
+    nav = [{f"Trang chủ {text}": "index.md"}, {"Cải cách hành chính": "cchc/index.md"}, {text: "gioi-thieu.md"}]
+    return dict(site_name=f"Trang {text}", site_description=text, copyright=f"© {text}", extra=extra, nav=nav)
 
 
 def build(root, text, body):

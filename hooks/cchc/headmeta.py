@@ -10,6 +10,7 @@ it is and no value is escaped twice.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -32,6 +33,14 @@ def escape_meta(meta: dict[str, Any]) -> None:
     for key in PRINTED_KEYS:
         if meta.get(key) is not None:
             meta[key] = as_html(meta[key])
+
+
+def escape_titles(items: Iterable[Any]) -> None:
+    """Escape, in place, the titles mkdocs.yml's `nav` gives (sections, links, pages), at any depth."""
+    for item in items:
+        if item.title:  # None for a page titled by its own front matter or heading
+            item.title = as_html(item.title)
+        escape_titles(getattr(item, "children", None) or ())
 
 
 def plain(value: str) -> str:
