@@ -118,7 +118,10 @@ def corpus(text: str, body: str) -> dict[str, str | bytes]:
 
 
 def settings(text: str) -> dict:
-    extra = {"cchc": {"unit": f"Đơn vị {text}", "areas": [{"key": "the-che", "label": f"Lĩnh vực {text}"}]}}
+    keys = ("parent", "address", "phone", "hotline", "responsible")  # `email`, `feedback`: validated
+    contact = {key: f"{key} {text}" for key in keys}
+    areas = [{"key": "the-che", "label": f"Lĩnh vực {text}"}]
+    extra = {"cchc": {"unit": f"Đơn vị {text}", "areas": areas, "contact": contact}}
     nav = [{f"Trang chủ {text}": "index.md"}, {"Cải cách hành chính": "cchc/index.md"}, {text: "gioi-thieu.md"}]
     return dict(site_name=f"Trang {text}", site_description=text, copyright=f"© {text}", extra=extra, nav=nav)
 
