@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from babel.dates import format_date
 
-_ISO = re.compile(
-    r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
-    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?$"
-)
-# 12/3/2026 or 12-03-2026 08:30: how dates are written in Vietnamese documents.
-_VN = re.compile(
-    r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
-    r"(?:\s+(?P<H>\d{1,2})[:h](?P<M>\d{2})(?::(?P<S>\d{2}))?)?$"
-)
+# A time as people type it: 08:30, 08:30:15, 14h, 14h30 (after a date, separated by a space).
+_TIME = r"(?P<H>\d{1,2})(?::(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?|[hg](?P<Mh>\d{2})?)"
+_OFFSET = r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?"
+_CLOCK = rf"(?:(?:lúc\s+)?{_TIME}{_OFFSET})"
+_ISO = re.compile(rf"^(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?:(?:T|\s+){_CLOCK})?$", re.I)
+# 12/3/2026 or 12-03-2026 08:30: how dates are written in Vietnamese documents, always day first.
+_VN = re.compile(rf"^(?P<d>\d{{1,2}})[/.-](?P<m>\d{{1,2}})[/.-](?P<y>\d{{4}})(?:\s+{_CLOCK})?$", re.I)
+# The forms messages show, day first as Vietnamese write them.
+DATETIME_FORMS = "12/03/2026, 12/03/2026 08:30, 12/03/2026 8h30, 2026-03-12 08:30 hoặc 2026-03-12T08:30:00+07:00"
+DATE_FORMS = "12/03/2026 hoặc 2026-03-12"
+# UTC offsets in use on Earth run from -12:00 to +14:00.
+_OFFSETS = (timedelta(hours=-12), timedelta(hours=14))
 
 
 class DateFormatError(ValueError):
@@ -40,23 +42,33 @@ def parse_datetime(text: str, tz: tzinfo) -> datetime:
     raw = text.strip()
     found = _ISO.match(raw) or _VN.match(raw)
     if not found:
-        raise DateFormatError(
-            f'"{raw}" không phải ngày hợp lệ; hãy viết 2026-03-12, 2026-03-12 08:30 hoặc 2026-03-12T08:30:00+07:00'
-        )
+        raise DateFormatError(f'"{raw}" không phải ngày hợp lệ; hãy viết {DATETIME_FORMS}')
     parts = found.groupdict()
     _check_year(int(parts["y"]), raw)
     try:
         day = date(int(parts["y"]), int(parts["m"]), int(parts["d"]))
-        clock = time(int(parts["H"] or 0), int(parts["M"] or 0), int(parts["S"] or 0))
+        clock = time(int(parts["H"] or 0), int(parts["M"] or parts["Mh"] or 0), int(parts["S"] or 0))
     except ValueError:
         raise DateFormatError(f'"{raw}" không có trong lịch (ngày, tháng hoặc giờ sai)') from None
-    offset = parts.get("tz")
-    if offset:
-        iso = offset.replace("Z", "+00:00")
-        if ":" not in iso:
-            iso = f"{iso[:3]}:{iso[3:]}"
-        return datetime.fromisoformat(f"{day.isoformat()}T{clock.isoformat()}{iso}")
-    return datetime.combine(day, clock, tzinfo=tz)
+    offset = parts["tz"]
+    if not offset:
+        return datetime.combine(day, clock, tzinfo=tz)
+    return datetime.combine(day, clock, tzinfo=_offset(offset, raw))
+
+
+def _offset(text: str, raw: str) -> timezone:
+    """`+07:00`, `+0700` or `Z`; hours beyond 14 or minutes beyond 59 are typos, not a later hour."""
+    if text.upper() == "Z":
+        return UTC
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    shift = (-1 if text[0] == "-" else 1) * timedelta(hours=hours, minutes=minutes)
+    if minutes > 59 or not _OFFSETS[0] <= shift <= _OFFSETS[1]:
+        raise DateFormatError(
+            f'"{raw}": độ lệch múi giờ {text} không hợp lệ (giờ từ -12:00 đến +14:00, phút dưới 60); '
+            "giờ Việt Nam là +07:00, hoặc bỏ hẳn phần này"
+        )
+    return timezone(shift)
 
 
 def parse_date(text: str) -> date:
@@ -64,7 +76,7 @@ def parse_date(text: str) -> date:
     raw = text.strip()
     found = _ISO.match(raw) or _VN.match(raw)
     if not found or found.group("H"):
-        raise DateFormatError(f'"{raw}" không phải ngày hợp lệ; hãy viết 2026-03-12 hoặc 12/03/2026')
+        raise DateFormatError(f'"{raw}" không phải ngày hợp lệ; hãy viết {DATE_FORMS}')
     _check_year(int(found["y"]), raw)
     try:
         return date(int(found["y"]), int(found["m"]), int(found["d"]))
