@@ -21,11 +21,12 @@ from . import limits
 from .errors import Collector
 from .settings import PER_MONTH_MESSAGE, PortalQuota, Settings, quota_range
 from .values import BAD_FLAG, parse_flag, repeats, unknown_key_message
-from .vndates import DateFormatError, parse_date
+from .vndates import DateFormatError, parse_date, parse_deadline
 from .vntext import match_key, nfc, slugify
 from .yamlsource import Located, YamlSyntaxError, parse
 
 PERIOD_WORDS = {"month": "tháng", "quarter": "quý", "year": "năm"}
+QUARTERS = ("I", "II", "III", "IV")
 # Editors write the period in English (the documented form) or in Vietnamese.
 _PERIOD_ALIASES = {
     "month": "month",
@@ -44,6 +45,8 @@ _PERIOD_ALIASES = {
     "hang nam": "year",
     "moi nam": "year",
 }
+# "định kỳ hằng quý": the words plans put before the period.
+_PERIODIC = re.compile(r"^(?:dinh ky|theo dinh ky)\s+")
 _STT = re.compile(r"^\d+(?:\.\d+)*\.?$")
 _MONTH_ONLY = re.compile(r"^(?:(?P<y>\d{4})-(?P<m>\d{1,2})|(?P<m2>\d{1,2})/(?P<y2>\d{4}))$")
 _ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -73,7 +76,7 @@ TASK_KEYS = frozenset(
 )
 SCHEDULE_KEYS = frozenset({"due", "dates", "every", "day", "ongoing"})
 EXPECTS_KEYS = frozenset({"posts", "per"})
-REPORT_KEYS = frozenset({"name", "due", "from"})
+REPORT_KEYS = frozenset({"name", "due", "from", "every", "day"})
 PORTAL_KEYS = frozenset({"per_month", "before_day"})
 SIGNER_KEYS = frozenset({"name", "title"})
 SECTION_KEYS = frozenset({"heading", "body"})
@@ -417,15 +420,19 @@ class _Reader:
             return None
         return int(value)
 
-    def date(self, path: KeyPath) -> date | None:
+    def date(self, path: KeyPath, parse=parse_date) -> date | None:
+        """A date; `parse=parse_deadline` also reads a month, a quarter or "trước …" (deadlines)."""
         value = self.text(path)
         if value is None:
             return None
         try:
-            return parse_date(value)
+            return parse(value)
         except DateFormatError as exc:
             self.error(path, str(exc))
             return None
+
+    def deadline(self, path: KeyPath) -> date | None:
+        return self.date(path, parse_deadline)
 
     def flag(self, path: KeyPath) -> bool:
         value = self.text(path) or ""
@@ -438,7 +445,7 @@ class _Reader:
         value = self.text(path)
         if value is None:
             return None
-        found = _PERIOD_ALIASES.get(match_key(value))
+        found = period_of(value)
         if found is None:
             self.error(path, f'Chu kỳ "{value}" không hợp lệ; hãy ghi month (tháng), quarter (quý) hoặc year (năm).')
         return found
@@ -607,11 +614,18 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, str):
-            # `schedule: thường xuyên` or `schedule: 2026-02-28`: the one-word forms.
+            # The one-line forms, as plans word the timeline: "thường xuyên", "định kỳ hằng quý",
+            # "Quý III/2026", "trước 25/11/2026"…
             if match_key(value) in {"thuong xuyen", "ongoing"}:
                 return Schedule(ongoing=True)
-            due = self.date(path)
-            return Schedule(due=due) if due else None
+            every = period_of(value)
+            if every:
+                return Schedule(every=every)
+            try:
+                return Schedule(due=parse_deadline(value))
+            except DateFormatError as exc:
+                self.error(path, f"{label}: lịch (schedule) {exc}; {SCHEDULE_FORMS}.")
+                return None
         if self.mapping(path, SCHEDULE_KEYS, f"{label}: lịch (schedule)") is None:
             return None
         kinds = [k for k in ("due", "dates", "every", "ongoing") if value.get(k) is not None]
@@ -626,13 +640,13 @@ class _Reader:
             self.error((*path, "day"), f"{label}: `day` chỉ dùng cùng `every` (ví dụ every: month, day: 20).")
         kind = kinds[0]
         if kind == "due":
-            due = self.date((*path, "due"))
+            due = self.deadline((*path, "due"))
             return Schedule(due=due) if due else None
         if kind == "dates":
             if isinstance(value["dates"], list):
-                dates = [self.date((*path, "dates", i)) for i in range(len(value["dates"]))]
+                dates = [self.deadline((*path, "dates", i)) for i in range(len(value["dates"]))]
             else:
-                dates = [self.date((*path, "dates"))]
+                dates = [self.deadline((*path, "dates"))]
             return Schedule(dates=tuple(sorted(d for d in dates if d))) if all(dates) else None
         if kind == "every":
             every = self.period((*path, "every"))
@@ -656,10 +670,17 @@ class _Reader:
                 if item is None:
                     self.error(path, "Kỳ báo cáo trống; ví dụ: {name: Quý I, due: 2026-03-10}")
                 continue
+            if item.get("every") is not None:
+                result.extend(self.periodic_reports(path))
+                continue
             name = self.required_text((*path, "name"), "Thiếu tên kỳ báo cáo (name), ví dụ: Quý I.")
-            due = self.date((*path, "due"))
+            due = self.deadline((*path, "due"))
             if self.get((*path, "due")) is None:
-                self.error((*path, "due"), f"Kỳ báo cáo {name}: thiếu hạn nộp (due).")
+                self.error(
+                    (*path, "due"),
+                    f"Kỳ báo cáo {name}: thiếu hạn nộp (due); khi kế hoạch không ghi ngày, "
+                    "hãy ghi chu kỳ, ví dụ every: quý.",
+                )
             start = self.date((*path, "from"))
             if due and start and start > due:
                 self.error((*path, "from"), f"Kỳ báo cáo {name}: ngày bắt đầu (from) sau hạn nộp (due).")
@@ -675,6 +696,27 @@ class _Reader:
                         self.line((*path, "due")),
                     )
         return tuple(sorted(result, key=lambda r: (r.due, r.name)))
+
+    def periodic_reports(self, path: KeyPath) -> list[Report]:
+        """`{name: Báo cáo CCHC, every: quý}`: the plan says "định kỳ hằng quý" and gives no dates.
+
+        One report a period of the plan's year, due on its last day (or on `day`), each
+        covering its own period.
+        """
+        name = self.text((*path, "name")) or "Báo cáo"
+        for key in ("due", "from"):
+            if self.get((*path, key)) is not None:
+                self.error((*path, key), f"Kỳ báo cáo {name}: `{key}` không dùng cùng `every`; hãy giữ một trong hai.")
+        every = self.period((*path, "every"))
+        day = self.integer((*path, "day"), 1, 31, f"Kỳ báo cáo {name}: ngày hạn trong tháng (day)")
+        year = self.get(("year",))
+        if not every or not (year and str(year).isdigit()):
+            return []
+        schedule = Schedule(every=every, day=day)
+        return [
+            Report(f"{name} {period_name(every, due)}", due, period_start(every, due))
+            for due in schedule.deadlines(int(year))
+        ]
 
     def portal(self) -> PortalQuota | None:
         if self.mapping(("portal",), PORTAL_KEYS, "Chỉ tiêu gửi bài cổng CCHC (portal)") is None:
@@ -714,6 +756,32 @@ class _Reader:
         count = sum(1 for _ in Plan("", "", "", 0, "", tasks).all_tasks())
         if count > limits.PLAN_TASKS:
             self.error(("tasks",), limits.too_many("Số nhiệm vụ và nhiệm vụ con", count, limits.PLAN_TASKS))
+
+
+SCHEDULE_FORMS = (
+    "cũng ghi được: thường xuyên, định kỳ hằng tháng (hằng quý, hằng năm), "
+    "hoặc nhóm khóa như {due: 30/09/2026}, {dates: [05/03/2026, 05/09/2026]}, {every: month, day: 20}"
+)
+
+
+def period_of(text: str) -> str | None:
+    """ "quý", "hằng quý", "định kỳ hàng quý", "quarterly" -> "quarter"; None if not a period."""
+    return _PERIOD_ALIASES.get(_PERIODIC.sub("", match_key(text)))
+
+
+def period_start(every: str, due: date) -> date:
+    """The first day of the period (month, quarter or year) that ends in `due`'s month."""
+    month = {"month": due.month, "quarter": due.month - 2, "year": 1}[every]
+    return date(due.year, month, 1)
+
+
+def period_name(every: str, due: date) -> str:
+    """How a report of that period is named: "tháng 3", "quý I", "năm 2026"."""
+    if every == "month":
+        return f"tháng {due.month}"
+    if every == "quarter":
+        return "quý " + QUARTERS[(due.month - 1) // 3]
+    return f"năm {due.year}"
 
 
 _EXAMPLES = {

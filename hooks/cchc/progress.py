@@ -34,12 +34,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from .plans import PERIOD_WORDS, Plan, Report, Task, TaskNumberError, task_key
+from .plans import PERIOD_WORDS, QUARTERS, Plan, Report, Task, TaskNumberError, task_key
 from .posts import Post
 from .settings import Settings
 
 DUE_SOON_DAYS = 14
-QUARTERS = ("I", "II", "III", "IV")
 
 
 class Status(Enum):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from babel.dates import format_date
+
+from .vntext import match_key
 
 # A time as people type it: 08:30, 08:30:15, 14h, 14h30 (after a date, separated by a space).
 _TIME = r"(?P<H>\d{1,2})(?::(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?|[hg](?P<Mh>\d{2})?)"
@@ -82,6 +85,53 @@ def parse_date(text: str) -> date:
         return date(int(found["y"]), int(found["m"]), int(found["d"]))
     except ValueError:
         raise DateFormatError(f'"{raw}" không có trong lịch (ngày hoặc tháng sai)') from None
+
+
+# Deadlines as plans word them, read after `match_key` (no marks, lower case):
+# "Tháng 9/2026", "09/2026", "2026-09", "tháng 9 năm 2026"; "Quý III/2026", "quý 3 năm 2026".
+_MONTH = re.compile(r"^(?:thang\s*)?(?P<m>\d{1,2})\s*(?:/|-|\s+nam\s+)(?P<y>\d{4})$|^(?P<y2>\d{4})-(?P<m2>\d{1,2})$")
+_QUARTER = re.compile(r"^quy\s*(?P<q>iv|i{1,3}|[1-4])\s*(?:/|-|\s+nam\s+)(?P<y>\d{4})$")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# Words before the deadline that keep its meaning ("trong tháng 02/2026", "chậm nhất 30/9/2026").
+_WITHIN = re.compile(r"^(?:trong|han|cham nhat|truoc het|den het|den)\s+(?:ngay\s+)?")
+_BEFORE = re.compile(r"^truoc\s+(?:ngay\s+)?")
+DEADLINE_FORMS = (
+    "30/09/2026 (một ngày), Tháng 9/2026 hoặc 09/2026 (ngày cuối tháng), Quý III/2026 (ngày cuối quý), "
+    "trước 25/11/2026 (hạn là ngày hôm trước)"
+)
+
+
+def parse_deadline(text: str) -> date:
+    """A deadline as a plan words it: a day, a month or a quarter (its last day), or "trước" one.
+
+    "trước 25/11/2026" is due on 24/11, as the portal's "trước ngày 20" is due on the 19th.
+    """
+    raw = " ".join(text.split())
+    key = match_key(raw)
+    before = _BEFORE.match(key)
+    key = key[before.end() :] if before else _WITHIN.sub("", key)
+    first, last = _span(key, raw)
+    return first - timedelta(days=1) if before else last
+
+
+def _span(key: str, raw: str) -> tuple[date, date]:
+    """The first and last day `key` names: one day, a month or a quarter."""
+    month, quarter = _MONTH.match(key), _QUARTER.match(key)
+    if month or quarter:
+        year = int((month or quarter)["y"] or month["y2"])
+        _check_year(year, raw)
+        if quarter:
+            end_month = 3 * _ROMAN[quarter["q"]]
+            return date(year, end_month - 2, 1), date(year, end_month, calendar.monthrange(year, end_month)[1])
+        number = int(month["m"] or month["m2"])
+        if not 1 <= number <= 12:
+            raise DateFormatError(f'"{raw}": không có tháng {number}')
+        return date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1])
+    found = _ISO.match(key) or _VN.match(key)
+    if not found or found["H"]:
+        raise DateFormatError(f'"{raw}" không đọc được thành hạn; hãy viết {DEADLINE_FORMS}')
+    day = parse_date(key)
+    return day, day
 
 
 def list_date(day: date) -> str:
