@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -69,11 +70,16 @@ PLAN_KEYS = frozenset(
         "portal",
         "recipients",
         "appendix_title",
+        "columns",
     }
 )
+# The Phụ lục's columns, whose headers a plan may word as its signed document does (`columns:`).
+COLUMN_KEYS = ("stt", "title", "outputs", "forms", "timeline", "lead", "support", "budget", "progress")
 TASK_KEYS = frozenset(
     {"stt", "title", "outputs", "forms", "timeline", "schedule", "lead", "support", "budget", "expects", "subtasks"}
 )
+# What a subtask takes from its parent when it does not set its own (the document's merged cells).
+INHERITED = ("outputs", "forms", "timeline", "schedule", "lead", "support", "budget")
 SCHEDULE_KEYS = frozenset({"due", "dates", "every", "day", "ongoing"})
 EXPECTS_KEYS = frozenset({"posts", "per"})
 REPORT_KEYS = frozenset({"name", "due", "from", "every", "day"})
@@ -147,6 +153,8 @@ class Task:
     # List fields written inline (`forms: [Tin, bài, hình ảnh]`): shown as typed, commas and all,
     # since YAML splits such a list at every comma. Lists written one item a line show as lists.
     inline: frozenset[str] = field(default=frozenset(), compare=False)
+    # Fields this subtask takes from its parent (a merged cell of the Phụ lục), not written on it.
+    inherited: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def key(self) -> tuple[int, ...]:
@@ -202,6 +210,7 @@ class Plan:
     issued_month: int | None = None  # "ngày … tháng 02 năm 2026": month known, day left blank
     recipients: tuple[str, ...] = ()  # Nơi nhận
     appendix_title: str | None = None  # the Phụ lục's own heading, when the document words it differently
+    headers: tuple[tuple[str, str], ...] = ()  # `columns:`: (column key, the document's header)
 
     @property
     def url(self) -> str:
@@ -243,19 +252,64 @@ class Plan:
             return []
         return [t for t in self.all_tasks() if t.key == wanted]
 
+    def header(self, column: str) -> str | None:
+        """The header the signed document gives `column` (`columns:`), if the plan says."""
+        return dict(self.headers).get(column)
+
     def columns(self) -> tuple[str, ...]:
-        """The optional Phụ lục columns some task fills; the others are left out."""
-        used = []
-        for name in ("outputs", "forms", "timeline", "lead", "budget"):
-            if any(_filled(t, name) for t in self.all_tasks()):
-                used.append(name)
-        return tuple(used)
+        """The optional Phụ lục columns some task fills; the others are left out.
+
+        Lead and support share one column ("Phân công thực hiện") unless the plan names
+        a header for `support`: then the document has a column of its own for each.
+        """
+        names = ("outputs", "forms", "timeline", "lead", "support", "budget")
+        return tuple(
+            n
+            for n in names
+            if self._column_fields(n) and any(_filled(t, self._column_fields(n)) for t in self.all_tasks())
+        )
+
+    def _column_fields(self, column: str) -> tuple[str, ...]:
+        separate = self.header("support") is not None
+        if column == "lead":
+            return ("lead",) if separate else ("lead", "support")
+        if column == "support":
+            return ("support",) if separate else ()
+        return (column,)
+
+    def rowspan(self, task: Task, column: str) -> int:
+        """How many rows `task`'s cell of `column` spans: 0 when merged into a parent's cell above.
+
+        A subtask that takes the column's value from its parent (`Task.inherited`) shares
+        the parent's cell, as the document's merged cell does.
+        """
+        return self._spans.get((id(task), column), 1)
+
+    @cached_property
+    def _spans(self) -> dict[tuple[int, str], int]:
+        rows = list(self.all_tasks())
+        parents = {id(sub): task for task in rows for sub in task.subtasks}
+        spans: dict[tuple[int, str], int] = {}
+        for column in self.columns():
+            fields = self._column_fields(column)
+            start, members = None, set()
+            for task in rows:
+                parent = parents.get(id(task))
+                merged = all(f in task.inherited or not getattr(task, f) for f in fields) and any(
+                    f in task.inherited for f in fields
+                )
+                if start is not None and merged and parent is not None and id(parent) in members:
+                    spans[(id(start), column)] += 1
+                    spans[(id(task), column)] = 0
+                    members.add(id(task))
+                else:
+                    start, members = task, {id(task)}
+                    spans[(id(task), column)] = 1
+        return spans
 
 
-def _filled(task: Task, column: str) -> bool:
-    if column == "lead":
-        return bool(task.lead or task.support)
-    return bool(getattr(task, column))
+def _filled(task: Task, fields: tuple[str, ...]) -> bool:
+    return any(getattr(task, f) for f in fields)
 
 
 # --- Loading -----------------------------------------------------------------
@@ -512,6 +566,7 @@ class _Reader:
             issued_month=issued_month,
             recipients=self.strings(("recipients",)),
             appendix_title=self.text(("appendix_title",)),
+            headers=self.headers(),
         )
 
     def issued(self) -> tuple[date | None, int | None]:
@@ -525,6 +580,14 @@ class _Reader:
             if 1 <= month <= 12:
                 return None, month
         return self.date(("issued",)), None
+
+    def headers(self) -> tuple[tuple[str, str], ...]:
+        """`columns: {title: Hoạt động/sản phẩm, lead: Bộ phận chủ trì}`: the document's own headers."""
+        value = self.mapping(("columns",), frozenset(COLUMN_KEYS), "Tên các cột của Phụ lục (columns)")
+        if value is None:
+            return ()
+        found = ((key, self.text(("columns", key))) for key in COLUMN_KEYS if key in value)
+        return tuple((key, text) for key, text in found if text)
 
     def signer(self) -> Signer | None:
         value = self.get(("signer",))
@@ -588,23 +651,33 @@ class _Reader:
         title = self.text((*path, "title"), block=True) or ""  # a cell may hold several lines
         if not title:
             self.error((*path, "title"), f"{label}: thiếu tên nhiệm vụ (title).")
-        lead = self.text((*path, "lead"), block=True)
-        draft = Task(stt or "0", title)
+        own = {
+            "outputs": self.strings((*path, "outputs")),
+            "forms": self.strings((*path, "forms")),
+            "timeline": self.text((*path, "timeline"), block=True),
+            "schedule": self.schedule((*path, "schedule"), label),
+            "lead": self.text((*path, "lead"), block=True),
+            "support": self.strings((*path, "support")),
+            "budget": self.text((*path, "budget"), block=True),
+        }
+        inline = {k for k in ("outputs", "forms", "support") if self.is_inline((*path, k))}
+        # A merged cell of the Phụ lục: a value written once on the parent holds for its subtasks.
+        inherited = {k for k in INHERITED if parent is not None and not own[k] and getattr(parent, k)}
+        for name in inherited:
+            own[name] = getattr(parent, name)
+            if name in parent.inline:
+                inline.add(name)
+        draft = Task(stt or "0", title, **own, inline=frozenset(inline))
         subtasks = self.tasks((*path, "subtasks"), draft if key else None) if "subtasks" in self.get(path) else ()
         task = Task(
             stt=stt or "",
             title=title,
-            outputs=self.strings((*path, "outputs")),
-            forms=self.strings((*path, "forms")),
-            timeline=self.text((*path, "timeline"), block=True),
-            schedule=self.schedule((*path, "schedule"), label),
-            lead=lead,
-            support=self.strings((*path, "support")),
-            budget=self.text((*path, "budget"), block=True),
+            **own,
             expects=self.expects((*path, "expects"), label),
             subtasks=subtasks,
             line=self.line(path),
-            inline=frozenset(k for k in ("outputs", "forms", "support") if self.is_inline((*path, k))),
+            inline=frozenset(inline),
+            inherited=frozenset(inherited),
         )
         self.task_paths[id(task)] = path
         return task if key else None
@@ -789,6 +862,7 @@ _EXAMPLES = {
     "schedule": "{due: 2026-02-28} hoặc {every: month, day: 20}",
     "expects": "{posts: 1, per: month}",
     "portal": "{per_month: [1, 3], before_day: 20}",
+    "columns": "{title: Hoạt động/sản phẩm, lead: Bộ phận chủ trì, support: Bộ phận phối hợp}",
 }
 
 
