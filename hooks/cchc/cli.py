@@ -87,7 +87,7 @@ def _main(argv: list[str] | None) -> int:
 
 
 def _run(args: argparse.Namespace, rest: list[str]) -> int:
-    if args.command in ("new", "check", "publish"):
+    if args.command in ("new", "check", "publish", "init"):
         return _editor_command(args, rest)
     if args.command in ("build", "serve"):
         config = _config_file(rest)
@@ -161,7 +161,23 @@ def _add_editor_commands(sub) -> None:
         metavar="THƯ_MỤC",
         help="nơi giữ các bản cũ, ngoài thư mục máy chủ web phục vụ (mặc định: DEST.versions cạnh DEST)",
     )
-    for command in (new, check, publish):
+    init = sub.add_parser(
+        "init",
+        help="Đặt tên, địa chỉ đơn vị và xóa nội dung mẫu: bắt đầu trang của đơn vị.",
+        description="Thiếu thông tin nào thì lệnh hỏi (khi chạy trong cửa sổ dòng lệnh).",
+    )
+    for option, metavar, text in (
+        ("--unit", "TÊN", "tên đơn vị"),
+        ("--parent", "TÊN", "cơ quan chủ quản"),
+        ("--address", "ĐỊA_CHỈ", "địa chỉ đơn vị"),
+        ("--province", "TỈNH", "tỉnh, thành phố"),
+        ("--url", "ĐỊA_CHỈ_WEB", "địa chỉ trang web, ví dụ https://ttyt.khanhhoa.gov.vn/"),
+        ("--phone", "SỐ", "điện thoại"),
+        ("--email", "THƯ", "thư điện tử"),
+    ):
+        init.options.add_argument(option, metavar=metavar, help=text)
+    init.options.add_argument("--force", action="store_true", help="chạy cả khi trang không còn là trang mẫu")
+    for command in (new, check, publish, init):
         command.options.add_argument(
             "-f", "--config-file", metavar="TỆP", default="mkdocs.yml", help="tệp cấu hình (mặc định mkdocs.yml)"
         )
@@ -180,6 +196,11 @@ def _editor_command(args: argparse.Namespace, rest: list[str]) -> int:
         from . import check
 
         return check.main(config, args.strict, args.json)
+    if args.command == "init":
+        from . import newsite
+
+        given = {"name": args.unit, **{k: getattr(args, k) for k in newsite.QUESTIONS if k != "name"}}
+        return newsite.main(config, given, args.force, input if sys.stdin.isatty() else None)
     from . import publish
 
     def build(site_dir: Path) -> int:
