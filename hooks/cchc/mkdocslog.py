@@ -48,7 +48,8 @@ _LINES = [
     (r"Option '(?P<option>.*)' requires an argument\.", "tùy chọn {option} cần một giá trị đi kèm"),
 ]
 _PATTERNS = [(re.compile(rf"^{_TIME}{pattern}$", re.S), text) for pattern, text in _LINES]
-LEVELS = {"DEBUG": "Gỡ lỗi", "INFO": "Tin", "WARNING": "Cảnh báo", "ERROR": "Lỗi", "CRITICAL": "Lỗi"}
+# MkDocs pads the level name to 8 characters before its "-": "Cảnh báo" fills them, hence its space.
+LEVELS = {"DEBUG": "Gỡ lỗi", "INFO": "Tin", "WARNING": "Cảnh báo ", "ERROR": "Lỗi", "CRITICAL": "Lỗi"}
 
 
 def translate(line: str) -> str:
