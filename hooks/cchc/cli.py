@@ -16,6 +16,8 @@ _MKDOCS_OPTIONS = (
     "-f TỆP (tệp cấu hình, mặc định mkdocs.yml)"
 )
 
+_INIT_HELP = "Đặt tên, địa chỉ đơn vị và xóa nội dung mẫu: bắt đầu trang của đơn vị."
+
 
 def _mkdocs(args: list[str]) -> int:
     # Material prints a notice about MkDocs 2.0 to every `mkdocs` run; editors
@@ -161,11 +163,7 @@ def _add_editor_commands(sub) -> None:
         metavar="THƯ_MỤC",
         help="nơi giữ các bản cũ, ngoài thư mục máy chủ web phục vụ (mặc định: DEST.versions cạnh DEST)",
     )
-    init = sub.add_parser(
-        "init",
-        help="Đặt tên, địa chỉ đơn vị và xóa nội dung mẫu: bắt đầu trang của đơn vị.",
-        description="Thiếu thông tin nào thì lệnh hỏi (khi chạy trong cửa sổ dòng lệnh).",
-    )
+    init = sub.add_parser("init", help=_INIT_HELP, description="Thiếu thông tin nào thì lệnh hỏi (trong cửa sổ lệnh).")
     for option, metavar, text in (
         ("--unit", "TÊN", "tên đơn vị"),
         ("--parent", "TÊN", "cơ quan chủ quản"),
