@@ -85,8 +85,9 @@ def test_mkdocs_lines_of_a_failed_and_a_good_build_are_vietnamese(project):
     assert failed.returncode == 1
     assert "Đã dừng: trang chưa được dựng vì các lỗi ở trên." in failed.stderr
     assert english_lines(failed.stderr) == []
-    bogus = cchc(project, "build", "--bogus")
-    assert bogus.returncode == 2 and english_lines(bogus.stderr) == []
+    for wrong in (["--bogus"], ["-f"], ["--site-dir"]):
+        result = cchc(project, "build", *wrong)
+        assert result.returncode == 2 and english_lines(result.stderr) == [], wrong
     write_tree(project, {"posts/b.md": post("Bài hai")})
     good = cchc(project, "build")
     assert good.returncode == 0, good.stderr

@@ -78,6 +78,8 @@ def test_init_removes_only_the_demo_files_we_shipped(clone):
     index = (root / "docs/index.md").read_text(encoding="utf-8")
     about = (root / "docs/gioi-thieu.md").read_text(encoding="utf-8")
     assert "Mẫu" not in index + about and "minh họa" not in index + about
+    shipped = (REPO / "docs/index.md").read_text(encoding="utf-8")
+    assert shipped.startswith("---\n") == index.startswith("---\n")  # the home page keeps its template
     assert "Trung tâm Y tế khu vực Ninh Hòa" in index and "Sở Y tế tỉnh Khánh Hòa" in about
     assert "Số 1 đường Trần Quý Cáp, phường Ninh Hòa, tỉnh Khánh Hòa" in about
 
@@ -91,7 +93,8 @@ def test_the_new_site_checks_builds_and_publishes_strictly(clone, tmp_path):
     assert check.returncode == 0, check.stdout + check.stderr
     build = cchc(root, "build", "--strict")
     assert build.returncode == 0, build.stderr
-    assert "Trung tâm Y tế khu vực Ninh Hòa" in (root / "site/index.html").read_text(encoding="utf-8")
+    home = (root / "site/index.html").read_text(encoding="utf-8")
+    assert "Trung tâm Y tế khu vực Ninh Hòa" in home and "Mẫu" not in home
     assert cchc(root, "new", "Hội nghị triển khai công tác cải cách hành chính").returncode == 0
     publish = cchc(root, "publish", "--strict", str(tmp_path / "www"))
     assert publish.returncode == 0, publish.stderr

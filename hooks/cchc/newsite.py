@@ -113,7 +113,7 @@ def initialise(config_file: Path, unit: Unit, force: bool) -> list[str]:
         path = root / source
         if source in kept or not path.exists():
             continue
-        path.write_text(starter_page(source, unit), encoding="utf-8")
+        path.write_text(_front_matter(path.read_text(encoding="utf-8")) + starter_page(source, unit), encoding="utf-8")
         report.append(f"Đã thay {source} bằng trang mở đầu của {unit.name}: hãy viết tiếp nội dung.")
     for source in sorted(kept):
         report.append(f"Giữ lại {source}: tệp đã được sửa so với bản mẫu.")
@@ -222,6 +222,12 @@ def _yaml(value: str) -> str:
 def _md(text: str) -> str:
     """Text for a Markdown page: no HTML, no emphasis or link syntax from what was typed."""
     return re.sub(r"([\\`*_\[\]#|!])", r"\\\1", html.escape(text, quote=False))
+
+
+def _front_matter(text: str) -> str:
+    """The page's own `---` block (its template, what it hides): the starter page keeps it."""
+    found = re.match(r"---[ \t]*\n.*?^---[ \t]*\n", text, re.S | re.M)
+    return found.group(0) + "\n" if found else ""
 
 
 def starter_page(source: str, unit: Unit) -> str:
