@@ -101,12 +101,12 @@ def _run(args: argparse.Namespace, rest: list[str]) -> int:
             except ProjectError as exc:
                 print(exc, file=sys.stderr)
                 return 1
-        _local_time(config)
     if args.command == "build":
         from .sitebuild import build
 
         return build(rest, _mkdocs)
     if args.command == "serve":
+        _local_time(config)
         return _mkdocs(["serve", "--livereload", *rest])
     if args.command == "portal":
         from .portal_package import run
