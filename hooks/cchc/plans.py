@@ -263,11 +263,8 @@ class Plan:
         a header for `support`: then the document has a column of its own for each.
         """
         names = ("outputs", "forms", "timeline", "lead", "support", "budget")
-        return tuple(
-            n
-            for n in names
-            if self._column_fields(n) and any(_filled(t, self._column_fields(n)) for t in self.all_tasks())
-        )
+        tasks = list(self.all_tasks())
+        return tuple(n for n in names if any(_filled(t, self._column_fields(n)) for t in tasks))
 
     def _column_fields(self, column: str) -> tuple[str, ...]:
         separate = self.header("support") is not None
