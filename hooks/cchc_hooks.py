@@ -84,6 +84,16 @@ def on_config(config):
     return config
 
 
+def on_serve(server, config, builder):
+    # posts/ and plans/ are watched only when present: a new unit's site may have neither yet.
+    settings = read_settings(config.site_name, config.extra, Collector(), config.site_url)
+    root = Path(config.config_file_path).parent
+    for folder in (settings.posts_dir, settings.plans_dir):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server
+
+
 def on_pre_build(config) -> None:
     global _build
     problems = Collector()

@@ -138,3 +138,9 @@ def test_case15_each_system_error_is_said_in_vietnamese_with_its_path():
     assert no_path.startswith(
         "Ổ đĩa đã đầy: không ghi được vào thư mục /var/www/cchc.versions. Việc này cần khoảng 5,0 MB"
     )
+
+
+def test_portal_packages_stay_out_of_git():
+    for name in ("portal-2026-03.zip", "portal-2026-03/README.txt"):
+        found = subprocess.run(["git", "check-ignore", "-q", "--no-index", name], cwd=REPO)
+        assert found.returncode == 0, f"{name} is not ignored by .gitignore"

@@ -52,7 +52,9 @@ def test_task_deadline_text_and_stable_uid():
 
 
 def test_a_task_without_an_anchor_links_to_its_plan():
-    task = SimpleNamespace(stt="2", title="Việc", schedule=Schedule(due=date(2026, 5, 5)), timeline=None, lead=None)
+    task = SimpleNamespace(
+        stt="2", title="Việc", schedule=Schedule(due=date(2026, 5, 5)), timeline=None, lead=None, inherited=frozenset()
+    )
     plan = SimpleNamespace(id="p", title="KH", year=2026, url="cchc/ke-hoach/p/", reports=(), all_tasks=lambda: [task])
     assert [d.url for d in plan_deadlines(plan)] == ["cchc/ke-hoach/p/"]
 

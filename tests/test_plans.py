@@ -235,3 +235,59 @@ def test_seed_plans_load_with_every_task(name, count, columns):
     assert plan.columns() == columns
     assert all(task.title and task.lead for task in plan.tasks)
     assert len(plan.sections) == 7  # the opening paragraph and parts I-VI
+
+
+def test_schedules_as_plans_word_them(tmp_path):
+    plan, problems = read(
+        tmp_path,
+        """
+        title: Kế hoạch
+        year: 2026
+        issuer: Trung tâm Y tế Mẫu
+        tasks:
+          - {stt: 1, title: Tháng, schedule: Tháng 9/2026}
+          - {stt: 2, title: Tháng số, schedule: 09/2026}
+          - {stt: 3, title: Quý, schedule: Quý III/2026}
+          - {stt: 4, title: Trước, schedule: trước 25/11/2026}
+          - {stt: 5, title: Định kỳ quý, schedule: định kỳ hằng quý}
+          - {stt: 6, title: Định kỳ tháng, schedule: Định kỳ hàng tháng}
+          - {stt: 7, title: Hạn là quý, schedule: {due: Quý IV/2026}}
+          - {stt: 8, title: Trong tháng, schedule: Trong tháng 02/2026}
+        reports:
+          - {name: Báo cáo CCHC, every: quý}
+        """,
+    )
+    assert problems.problems == []
+    schedules = [t.schedule for t in plan.tasks]
+    assert schedules[:4] == [
+        Schedule(due=date(2026, 9, 30)),
+        Schedule(due=date(2026, 9, 30)),
+        Schedule(due=date(2026, 9, 30)),
+        Schedule(due=date(2026, 11, 24)),  # "trước 25/11": due the day before, as the portal's "trước ngày 20"
+    ]
+    assert schedules[4:] == [
+        Schedule(every="quarter"),
+        Schedule(every="month"),
+        Schedule(due=date(2026, 12, 31)),
+        Schedule(due=date(2026, 2, 28)),
+    ]
+    assert [(r.name, r.start, r.due) for r in plan.reports] == [
+        ("Báo cáo CCHC quý I", date(2026, 1, 1), date(2026, 3, 31)),
+        ("Báo cáo CCHC quý II", date(2026, 4, 1), date(2026, 6, 30)),
+        ("Báo cáo CCHC quý III", date(2026, 7, 1), date(2026, 9, 30)),
+        ("Báo cáo CCHC quý IV", date(2026, 10, 1), date(2026, 12, 31)),
+    ]
+
+
+def test_an_unreadable_schedule_shows_the_forms_it_can_read(tmp_path):
+    plan, problems = read(
+        tmp_path,
+        MINIMAL + "  - {stt: 2, title: Sớm, schedule: càng sớm càng tốt}\n"
+        "reports:\n  - {name: Quý I}\n",
+    )
+    assert plan is None
+    by_key = {p.key: p.message for p in problems.errors}
+    message = by_key["tasks[1].schedule"]
+    for form in ("Tháng 9/2026", "Quý III/2026", "trước 25/11/2026", "thường xuyên", "định kỳ hằng tháng"):
+        assert form in message
+    assert "every: quý" in by_key["reports[0].due"]

@@ -173,3 +173,22 @@ def test_files_that_are_not_read_are_reported(tmp_path):
     assert "Không đọc được tệp" in by_file["posts/thu-muc.md"].message
     assert "Không đọc được tệp" in by_file["posts/hong.md"].message
     assert by_file["posts/bai.md.txt"].level is Level.WARNING and ".txt" in by_file["posts/bai.md.txt"].message
+
+
+def test_a_missing_closing_line_names_the_opening_one_and_what_is_missing(tmp_path):
+    post, problems = read(tmp_path, "\n---\ntitle: Bài\ndate: 2026-03-12\ncategories: [the-che]\n\nNội dung.\n")
+    assert post is None
+    (error,) = problems.errors
+    assert error.line == 2  # the `---` that opens, after a pasted blank line
+    assert "thiếu dòng `---` đóng lại" in error.message
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("thu tuc hanh chinh", "thu-tuc-hanh-chinh"), ("Cải cách thủ tục", "thu-tuc-hanh-chinh"), ("the che", "the-che")],
+)
+def test_an_area_typed_nearly_right_suggests_the_closest(tmp_path, typed, meant):
+    _, problems = read(tmp_path, f"---\ntitle: Bài\ndate: 2026-03-12\ncategories: [{typed}]\n---\nx\n")
+    (error,) = problems.errors
+    assert f"Có phải ý bạn là `{meant}`" in error.message
+

@@ -63,3 +63,44 @@ def test_a_mistyped_year_is_refused_not_built_into_centuries_of_calendar(text):
     assert "gõ nhầm" in str(err.value)
     with pytest.raises(DateFormatError):
         parse_date(text[:10])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1/12/2026 14h", datetime(2026, 12, 1, 14, 0, tzinfo=HCM)),
+        ("1/12/2026 14h30", datetime(2026, 12, 1, 14, 30, tzinfo=HCM)),
+        ("1/12/2026 14:30", datetime(2026, 12, 1, 14, 30, tzinfo=HCM)),
+        ("01/12/2026 lúc 8h05", datetime(2026, 12, 1, 8, 5, tzinfo=HCM)),
+        ("2026-11-20 8h30", datetime(2026, 11, 20, 8, 30, tzinfo=HCM)),
+        # Day first, as Vietnamese write it: 12 January, never 1 December.
+        ("12/01/2026", datetime(2026, 1, 12, tzinfo=HCM)),
+    ],
+)
+def test_post_dates_as_people_type_them(text, expected):
+    assert parse_datetime(text, HCM) == expected
+
+
+def test_the_forms_a_message_shows_are_day_first():
+    with pytest.raises(DateFormatError) as err:
+        parse_datetime("hôm qua", HCM)
+    forms = str(err.value).split("hãy viết ", 1)[1]
+    assert forms.startswith("12/03/2026")
+    assert "8h30" in forms
+    with pytest.raises(DateFormatError) as err:
+        parse_date("mai")
+    assert str(err.value).split("hãy viết ", 1)[1].startswith("12/03/2026")
+
+
+@pytest.mark.parametrize("text", ["2026-03-12T08:30:00+99:00", "2026-03-12T08:30:00+07:60", "2026-03-12 08:30 -1300"])
+def test_an_impossible_offset_is_an_error_not_a_traceback_or_a_later_hour(text):
+    with pytest.raises(DateFormatError) as err:
+        parse_datetime(text, HCM)
+    assert "độ lệch múi giờ" in str(err.value)
+    assert "+07:00" in str(err.value)
+
+
+def test_offsets_still_read():
+    assert parse_datetime("2026-03-12T08:30:00+05:45", HCM).utcoffset() == timedelta(hours=5, minutes=45)
+    assert parse_datetime("2026-03-12T08:30:00-12:00", HCM).utcoffset() == timedelta(hours=-12)
+    assert parse_datetime("2026-03-12T08:30:00+14:00", HCM).utcoffset() == timedelta(hours=14)

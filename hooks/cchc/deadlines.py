@@ -40,7 +40,7 @@ def plan_deadlines(plan: Any) -> list[Deadline]:
     """The deadlines one plan sets: each task's schedule and each report's due date."""
     found = []
     for task in plan.all_tasks():
-        if task.schedule is None:
+        if task.schedule is None or "schedule" in task.inherited:  # the parent's deadline covers it
             continue
         # `deadlines` gives due/dates as written (even past the plan year) and expands `every`;
         # a recurring deadline before the plan was issued is not one (as on the plan page).

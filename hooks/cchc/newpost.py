@@ -16,6 +16,7 @@ from pathlib import Path
 from .clock import build_now
 from .collection import load_posts
 from .errors import Collector
+from .plans import Plan, load_plans
 from .project import Project, open_project
 from .settings import Area, Settings
 from .vntext import nfc, slugify
@@ -83,7 +84,7 @@ def create_post(
             f'Bài {clash} đã dùng đường dẫn "{name}"; hai bài không được trùng đường dẫn. '
             "Hãy đặt tiêu đề khác hoặc thêm --slug."
         )
-    plans = sorted(p.stem for p in (project.root / settings.plans_dir).glob("*.yaml"))
+    plans = load_plans(project.root, settings, Collector())  # a broken plan is `cchc check`'s business
     text = post_template(title, local, chosen, settings, portal, slug=name if slug else None, plans=plans)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as out:  # "x": a file created meanwhile is not overwritten either
@@ -98,13 +99,20 @@ def post_template(
     settings: Settings,
     portal: bool = False,
     slug: str | None = None,
-    plans: list[str] | None = None,
+    plans: list[Plan] | None = None,
 ) -> str:
-    """The new post's text: front matter with every key of FORMATS.md §1, then a body to replace."""
+    """The new post's text: front matter with every key of FORMATS.md §1, then a body to replace.
+
+    The `plan` and `tasks` examples are the newest plan's id and two of its tasks, so
+    uncommenting them gives a post that builds.
+    """
     width = max(len(a.key) for a in settings.areas)
     area_lines = [f"#   {a.key:<{width}}  {a.label}" for a in settings.areas]
-    plan_example = (plans or ["2026-tuyen-truyen-cchc"])[0]
-    plan_hint = f" Các kế hoạch hiện có: {', '.join(plans)}." if plans else ""
+    plan_example, tasks_example = f"{local.year}-tuyen-truyen-cchc", ["01", "02"]
+    if plans:
+        plan_example = plans[0].id
+        tasks_example = [t.stt for t in plans[0].all_tasks() if not t.subtasks][:2]
+    plan_hint = f" Các kế hoạch hiện có: {', '.join(p.id for p in plans)}." if plans else ""
     lines = [
         "---",
         "# Tiêu đề bài viết (bắt buộc). Giữ nguyên dấu ngoặc kép nếu tiêu đề có dấu hai chấm.",
@@ -131,7 +139,7 @@ def post_template(
         f"# Mã kế hoạch (tên tệp trong {settings.plans_dir}/, bỏ .yaml) mà bài này báo cáo.{plan_hint}",
         f"# plan: {plan_example}",
         "# Số thứ tự (STT) các nhiệm vụ của kế hoạch đó mà bài này báo cáo; cần có `plan`.",
-        '# tasks: ["05", "07"]',
+        f"# tasks: {json.dumps(tasks_example)}",
         _portal_hint(settings),
         "portal: true" if portal else "# portal: true",
         "# Ngày cập nhật, khi sửa nội dung sau khi đã đăng.",

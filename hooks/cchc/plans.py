@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +22,12 @@ from . import limits
 from .errors import Collector
 from .settings import PER_MONTH_MESSAGE, PortalQuota, Settings, quota_range
 from .values import BAD_FLAG, parse_flag, repeats, unknown_key_message
-from .vndates import DateFormatError, parse_date
+from .vndates import DateFormatError, parse_date, parse_deadline
 from .vntext import match_key, nfc, slugify
 from .yamlsource import Located, YamlSyntaxError, parse
 
 PERIOD_WORDS = {"month": "tháng", "quarter": "quý", "year": "năm"}
+QUARTERS = ("I", "II", "III", "IV")
 # Editors write the period in English (the documented form) or in Vietnamese.
 _PERIOD_ALIASES = {
     "month": "month",
@@ -44,6 +46,8 @@ _PERIOD_ALIASES = {
     "hang nam": "year",
     "moi nam": "year",
 }
+# "định kỳ hằng quý": the words plans put before the period.
+_PERIODIC = re.compile(r"^(?:dinh ky|theo dinh ky)\s+")
 _STT = re.compile(r"^\d+(?:\.\d+)*\.?$")
 _MONTH_ONLY = re.compile(r"^(?:(?P<y>\d{4})-(?P<m>\d{1,2})|(?P<m2>\d{1,2})/(?P<y2>\d{4}))$")
 _ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -66,14 +70,19 @@ PLAN_KEYS = frozenset(
         "portal",
         "recipients",
         "appendix_title",
+        "columns",
     }
 )
+# The Phụ lục's columns, whose headers a plan may word as its signed document does (`columns:`).
+COLUMN_KEYS = ("stt", "title", "outputs", "forms", "timeline", "lead", "support", "budget", "progress")
 TASK_KEYS = frozenset(
     {"stt", "title", "outputs", "forms", "timeline", "schedule", "lead", "support", "budget", "expects", "subtasks"}
 )
+# What a subtask takes from its parent when it does not set its own (the document's merged cells).
+INHERITED = ("outputs", "forms", "timeline", "schedule", "lead", "support", "budget")
 SCHEDULE_KEYS = frozenset({"due", "dates", "every", "day", "ongoing"})
 EXPECTS_KEYS = frozenset({"posts", "per"})
-REPORT_KEYS = frozenset({"name", "due", "from"})
+REPORT_KEYS = frozenset({"name", "due", "from", "every", "day"})
 PORTAL_KEYS = frozenset({"per_month", "before_day"})
 SIGNER_KEYS = frozenset({"name", "title"})
 SECTION_KEYS = frozenset({"heading", "body"})
@@ -144,6 +153,8 @@ class Task:
     # List fields written inline (`forms: [Tin, bài, hình ảnh]`): shown as typed, commas and all,
     # since YAML splits such a list at every comma. Lists written one item a line show as lists.
     inline: frozenset[str] = field(default=frozenset(), compare=False)
+    # Fields this subtask takes from its parent (a merged cell of the Phụ lục), not written on it.
+    inherited: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def key(self) -> tuple[int, ...]:
@@ -199,6 +210,7 @@ class Plan:
     issued_month: int | None = None  # "ngày … tháng 02 năm 2026": month known, day left blank
     recipients: tuple[str, ...] = ()  # Nơi nhận
     appendix_title: str | None = None  # the Phụ lục's own heading, when the document words it differently
+    headers: tuple[tuple[str, str], ...] = ()  # `columns:`: (column key, the document's header)
 
     @property
     def url(self) -> str:
@@ -240,19 +252,61 @@ class Plan:
             return []
         return [t for t in self.all_tasks() if t.key == wanted]
 
+    def header(self, column: str) -> str | None:
+        """The header the signed document gives `column` (`columns:`), if the plan says."""
+        return dict(self.headers).get(column)
+
     def columns(self) -> tuple[str, ...]:
-        """The optional Phụ lục columns some task fills; the others are left out."""
-        used = []
-        for name in ("outputs", "forms", "timeline", "lead", "budget"):
-            if any(_filled(t, name) for t in self.all_tasks()):
-                used.append(name)
-        return tuple(used)
+        """The optional Phụ lục columns some task fills; the others are left out.
+
+        Lead and support share one column ("Phân công thực hiện") unless the plan names
+        a header for `support`: then the document has a column of its own for each.
+        """
+        names = ("outputs", "forms", "timeline", "lead", "support", "budget")
+        tasks = list(self.all_tasks())
+        return tuple(n for n in names if any(_filled(t, self._column_fields(n)) for t in tasks))
+
+    def _column_fields(self, column: str) -> tuple[str, ...]:
+        separate = self.header("support") is not None
+        if column == "lead":
+            return ("lead",) if separate else ("lead", "support")
+        if column == "support":
+            return ("support",) if separate else ()
+        return (column,)
+
+    def rowspan(self, task: Task, column: str) -> int:
+        """How many rows `task`'s cell of `column` spans: 0 when merged into a parent's cell above.
+
+        A subtask that takes the column's value from its parent (`Task.inherited`) shares
+        the parent's cell, as the document's merged cell does.
+        """
+        return self._spans.get((id(task), column), 1)
+
+    @cached_property
+    def _spans(self) -> dict[tuple[int, str], int]:
+        rows = list(self.all_tasks())
+        parents = {id(sub): task for task in rows for sub in task.subtasks}
+        spans: dict[tuple[int, str], int] = {}
+        for column in self.columns():
+            fields = self._column_fields(column)
+            start, members = None, set()
+            for task in rows:
+                parent = parents.get(id(task))
+                merged = all(f in task.inherited or not getattr(task, f) for f in fields) and any(
+                    f in task.inherited for f in fields
+                )
+                if start is not None and merged and parent is not None and id(parent) in members:
+                    spans[(id(start), column)] += 1
+                    spans[(id(task), column)] = 0
+                    members.add(id(task))
+                else:
+                    start, members = task, {id(task)}
+                    spans[(id(task), column)] = 1
+        return spans
 
 
-def _filled(task: Task, column: str) -> bool:
-    if column == "lead":
-        return bool(task.lead or task.support)
-    return bool(getattr(task, column))
+def _filled(task: Task, fields: tuple[str, ...]) -> bool:
+    return any(getattr(task, f) for f in fields)
 
 
 # --- Loading -----------------------------------------------------------------
@@ -417,15 +471,19 @@ class _Reader:
             return None
         return int(value)
 
-    def date(self, path: KeyPath) -> date | None:
+    def date(self, path: KeyPath, parse=parse_date) -> date | None:
+        """A date; `parse=parse_deadline` also reads a month, a quarter or "trước …" (deadlines)."""
         value = self.text(path)
         if value is None:
             return None
         try:
-            return parse_date(value)
+            return parse(value)
         except DateFormatError as exc:
             self.error(path, str(exc))
             return None
+
+    def deadline(self, path: KeyPath) -> date | None:
+        return self.date(path, parse_deadline)
 
     def flag(self, path: KeyPath) -> bool:
         value = self.text(path) or ""
@@ -438,7 +496,7 @@ class _Reader:
         value = self.text(path)
         if value is None:
             return None
-        found = _PERIOD_ALIASES.get(match_key(value))
+        found = period_of(value)
         if found is None:
             self.error(path, f'Chu kỳ "{value}" không hợp lệ; hãy ghi month (tháng), quarter (quý) hoặc year (năm).')
         return found
@@ -505,6 +563,7 @@ class _Reader:
             issued_month=issued_month,
             recipients=self.strings(("recipients",)),
             appendix_title=self.text(("appendix_title",)),
+            headers=self.headers(),
         )
 
     def issued(self) -> tuple[date | None, int | None]:
@@ -518,6 +577,14 @@ class _Reader:
             if 1 <= month <= 12:
                 return None, month
         return self.date(("issued",)), None
+
+    def headers(self) -> tuple[tuple[str, str], ...]:
+        """`columns: {title: Hoạt động/sản phẩm, lead: Bộ phận chủ trì}`: the document's own headers."""
+        value = self.mapping(("columns",), frozenset(COLUMN_KEYS), "Tên các cột của Phụ lục (columns)")
+        if value is None:
+            return ()
+        found = ((key, self.text(("columns", key))) for key in COLUMN_KEYS if key in value)
+        return tuple((key, text) for key, text in found if text)
 
     def signer(self) -> Signer | None:
         value = self.get(("signer",))
@@ -581,23 +648,33 @@ class _Reader:
         title = self.text((*path, "title"), block=True) or ""  # a cell may hold several lines
         if not title:
             self.error((*path, "title"), f"{label}: thiếu tên nhiệm vụ (title).")
-        lead = self.text((*path, "lead"), block=True)
-        draft = Task(stt or "0", title)
+        own = {
+            "outputs": self.strings((*path, "outputs")),
+            "forms": self.strings((*path, "forms")),
+            "timeline": self.text((*path, "timeline"), block=True),
+            "schedule": self.schedule((*path, "schedule"), label),
+            "lead": self.text((*path, "lead"), block=True),
+            "support": self.strings((*path, "support")),
+            "budget": self.text((*path, "budget"), block=True),
+        }
+        inline = {k for k in ("outputs", "forms", "support") if self.is_inline((*path, k))}
+        # A merged cell of the Phụ lục: a value written once on the parent holds for its subtasks.
+        inherited = {k for k in INHERITED if parent is not None and not own[k] and getattr(parent, k)}
+        for name in inherited:
+            own[name] = getattr(parent, name)
+            if name in parent.inline:
+                inline.add(name)
+        draft = Task(stt or "0", title, **own, inline=frozenset(inline))
         subtasks = self.tasks((*path, "subtasks"), draft if key else None) if "subtasks" in self.get(path) else ()
         task = Task(
             stt=stt or "",
             title=title,
-            outputs=self.strings((*path, "outputs")),
-            forms=self.strings((*path, "forms")),
-            timeline=self.text((*path, "timeline"), block=True),
-            schedule=self.schedule((*path, "schedule"), label),
-            lead=lead,
-            support=self.strings((*path, "support")),
-            budget=self.text((*path, "budget"), block=True),
+            **own,
             expects=self.expects((*path, "expects"), label),
             subtasks=subtasks,
             line=self.line(path),
-            inline=frozenset(k for k in ("outputs", "forms", "support") if self.is_inline((*path, k))),
+            inline=frozenset(inline),
+            inherited=frozenset(inherited),
         )
         self.task_paths[id(task)] = path
         return task if key else None
@@ -607,11 +684,18 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, str):
-            # `schedule: thường xuyên` or `schedule: 2026-02-28`: the one-word forms.
+            # The one-line forms, as plans word the timeline: "thường xuyên", "định kỳ hằng quý",
+            # "Quý III/2026", "trước 25/11/2026"…
             if match_key(value) in {"thuong xuyen", "ongoing"}:
                 return Schedule(ongoing=True)
-            due = self.date(path)
-            return Schedule(due=due) if due else None
+            every = period_of(value)
+            if every:
+                return Schedule(every=every)
+            try:
+                return Schedule(due=parse_deadline(value))
+            except DateFormatError as exc:
+                self.error(path, f"{label}: lịch (schedule) {exc}; {SCHEDULE_FORMS}.")
+                return None
         if self.mapping(path, SCHEDULE_KEYS, f"{label}: lịch (schedule)") is None:
             return None
         kinds = [k for k in ("due", "dates", "every", "ongoing") if value.get(k) is not None]
@@ -626,13 +710,13 @@ class _Reader:
             self.error((*path, "day"), f"{label}: `day` chỉ dùng cùng `every` (ví dụ every: month, day: 20).")
         kind = kinds[0]
         if kind == "due":
-            due = self.date((*path, "due"))
+            due = self.deadline((*path, "due"))
             return Schedule(due=due) if due else None
         if kind == "dates":
             if isinstance(value["dates"], list):
-                dates = [self.date((*path, "dates", i)) for i in range(len(value["dates"]))]
+                dates = [self.deadline((*path, "dates", i)) for i in range(len(value["dates"]))]
             else:
-                dates = [self.date((*path, "dates"))]
+                dates = [self.deadline((*path, "dates"))]
             return Schedule(dates=tuple(sorted(d for d in dates if d))) if all(dates) else None
         if kind == "every":
             every = self.period((*path, "every"))
@@ -656,10 +740,17 @@ class _Reader:
                 if item is None:
                     self.error(path, "Kỳ báo cáo trống; ví dụ: {name: Quý I, due: 2026-03-10}")
                 continue
+            if item.get("every") is not None:
+                result.extend(self.periodic_reports(path))
+                continue
             name = self.required_text((*path, "name"), "Thiếu tên kỳ báo cáo (name), ví dụ: Quý I.")
-            due = self.date((*path, "due"))
+            due = self.deadline((*path, "due"))
             if self.get((*path, "due")) is None:
-                self.error((*path, "due"), f"Kỳ báo cáo {name}: thiếu hạn nộp (due).")
+                self.error(
+                    (*path, "due"),
+                    f"Kỳ báo cáo {name}: thiếu hạn nộp (due); khi kế hoạch không ghi ngày, "
+                    "hãy ghi chu kỳ, ví dụ every: quý.",
+                )
             start = self.date((*path, "from"))
             if due and start and start > due:
                 self.error((*path, "from"), f"Kỳ báo cáo {name}: ngày bắt đầu (from) sau hạn nộp (due).")
@@ -675,6 +766,27 @@ class _Reader:
                         self.line((*path, "due")),
                     )
         return tuple(sorted(result, key=lambda r: (r.due, r.name)))
+
+    def periodic_reports(self, path: KeyPath) -> list[Report]:
+        """`{name: Báo cáo CCHC, every: quý}`: the plan says "định kỳ hằng quý" and gives no dates.
+
+        One report a period of the plan's year, due on its last day (or on `day`), each
+        covering its own period.
+        """
+        name = self.text((*path, "name")) or "Báo cáo"
+        for key in ("due", "from"):
+            if self.get((*path, key)) is not None:
+                self.error((*path, key), f"Kỳ báo cáo {name}: `{key}` không dùng cùng `every`; hãy giữ một trong hai.")
+        every = self.period((*path, "every"))
+        day = self.integer((*path, "day"), 1, 31, f"Kỳ báo cáo {name}: ngày hạn trong tháng (day)")
+        year = self.get(("year",))
+        if not every or not (year and str(year).isdigit()):
+            return []
+        schedule = Schedule(every=every, day=day)
+        return [
+            Report(f"{name} {period_name(every, due)}", due, period_start(every, due))
+            for due in schedule.deadlines(int(year))
+        ]
 
     def portal(self) -> PortalQuota | None:
         if self.mapping(("portal",), PORTAL_KEYS, "Chỉ tiêu gửi bài cổng CCHC (portal)") is None:
@@ -716,11 +828,38 @@ class _Reader:
             self.error(("tasks",), limits.too_many("Số nhiệm vụ và nhiệm vụ con", count, limits.PLAN_TASKS))
 
 
+SCHEDULE_FORMS = (
+    "cũng ghi được: thường xuyên, định kỳ hằng tháng (hằng quý, hằng năm), "
+    "hoặc nhóm khóa như {due: 30/09/2026}, {dates: [05/03/2026, 05/09/2026]}, {every: month, day: 20}"
+)
+
+
+def period_of(text: str) -> str | None:
+    """ "quý", "hằng quý", "định kỳ hàng quý", "quarterly" -> "quarter"; None if not a period."""
+    return _PERIOD_ALIASES.get(_PERIODIC.sub("", match_key(text)))
+
+
+def period_start(every: str, due: date) -> date:
+    """The first day of the period (month, quarter or year) that ends in `due`'s month."""
+    month = {"month": due.month, "quarter": due.month - 2, "year": 1}[every]
+    return date(due.year, month, 1)
+
+
+def period_name(every: str, due: date) -> str:
+    """How a report of that period is named: "tháng 3", "quý I", "năm 2026"."""
+    if every == "month":
+        return f"tháng {due.month}"
+    if every == "quarter":
+        return "quý " + QUARTERS[(due.month - 1) // 3]
+    return f"năm {due.year}"
+
+
 _EXAMPLES = {
     "signer": "{name: Trịnh Tiến Khoa, title: Giám đốc}",
     "schedule": "{due: 2026-02-28} hoặc {every: month, day: 20}",
     "expects": "{posts: 1, per: month}",
     "portal": "{per_month: [1, 3], before_day: 20}",
+    "columns": "{title: Hoạt động/sản phẩm, lead: Bộ phận chủ trì, support: Bộ phận phối hợp}",
 }
 
 

@@ -11,9 +11,9 @@ from typing import Any
 from . import limits
 from .errors import Collector
 from .settings import Area, Settings
-from .values import BAD_FLAG, parse_flag, unknown_key_message
+from .values import BAD_FLAG, closest, parse_flag, unknown_key_message
 from .vndates import DateFormatError, parse_datetime
-from .vntext import nfc, slugify
+from .vntext import match_key, nfc, slugify
 from .yamlsource import Located, YamlSyntaxError, parse
 
 KNOWN_KEYS = frozenset(
@@ -43,6 +43,8 @@ KNOWN_KEYS = frozenset(
 MORE_MARKER = "<!-- more -->"
 # Blank lines before the opening `---` are forgiven: editors paste them without seeing.
 _FRONT = re.compile(r"\A(?:\ufeff)?(?:[ \t]*\r?\n)*---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
+# The opening line alone, to name it when the closing one is missing.
+_OPENING = re.compile(r"\A(?:\ufeff)?(?:[ \t]*\r?\n)*(?=---[ \t]*\r?$)", re.M)
 POST_SUFFIXES = (".md", ".markdown")  # any case: Windows shows `.MD` as readily as `.md`
 
 
@@ -115,10 +117,16 @@ def read_post(path: Path, source: str, settings: Settings, problems: Collector) 
         return None
     front, body, offset = split_front_matter(text)
     if front is None:
-        problems.error(
-            source,
-            "Thiếu phần thông tin đầu bài (front matter) giữa hai dòng `---` ở đầu tệp.",
-        )
+        opening = _OPENING.match(text)
+        if opening:
+            problems.error(
+                source,
+                "Phần đầu bài mở bằng dòng `---` này nhưng thiếu dòng `---` đóng lại: hãy thêm một dòng chỉ có "
+                "`---` ngay sau khóa cuối cùng (title, date, categories…), trước nội dung bài.",
+                line=text.count("\n", 0, opening.end()) + 1,
+            )
+        else:
+            problems.error(source, "Thiếu phần thông tin đầu bài (front matter) giữa hai dòng `---` ở đầu tệp.")
         return None
     try:
         # A non-breaking space after `title:` (pasted from Word or Zalo) is a space.
@@ -176,7 +184,8 @@ def _build_post(
     for value in _rejoin_labels(categories, settings):
         area = settings.find_area(value)
         if area is None:
-            err("categories", f'Lĩnh vực "{value}" không có trong danh sách. ' + _area_choices(settings))
+            hint = _area_hint(value, settings)
+            err("categories", f'Lĩnh vực "{value}" không có trong danh sách.{hint} ' + _area_choices(settings))
         elif area not in areas:
             areas.append(area)
 
@@ -293,6 +302,17 @@ def _rejoin_labels(values: list[str], settings: Settings) -> list[str]:
             result.append(values[i])
             i += 1
     return result
+
+
+def _area_hint(value: str, settings: Settings) -> str:
+    """`thu tuc hanh chinh`, `the-chế`: the area the editor most likely meant."""
+    names = {match_key(a.key.replace("-", " ")): a for a in settings.areas}
+    names.update({match_key(a.label): a for a in settings.areas})
+    wanted = match_key(value.replace("-", " "))
+    # A label cut short ("Cải cách thủ tục") names the one area it begins, whatever difflib prefers.
+    partial = {area.key: area for name, area in names.items() if wanted and wanted in name}
+    area = next(iter(partial.values())) if len(partial) == 1 else closest(wanted, names)
+    return f" Có phải ý bạn là `{area.key}` ({area.label})?" if area else ""
 
 
 def _area_choices(settings: Settings) -> str:

@@ -22,7 +22,8 @@ legend, `ui.STATUS_HELP`):
   tasks are judged (done or overdue) once the plan year is over.
 - *Đang thực hiện*: everything else (before its deadline, or on track).
 - A task with subtasks takes the most urgent status of its subtasks (and of its
-  own schedule, if it has one); it is done when all of them are.
+  own schedule, if it has one); it is done when all of them are. It is *Quá hạn*
+  only when one of its subtasks is, and then shows no next deadline of its own.
 """
 
 from __future__ import annotations
@@ -34,12 +35,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from .plans import PERIOD_WORDS, Plan, Report, Task, TaskNumberError, task_key
+from .plans import PERIOD_WORDS, QUARTERS, Plan, Report, Task, TaskNumberError, task_key
 from .posts import Post
 from .settings import Settings
 
 DUE_SOON_DAYS = 14
-QUARTERS = ("I", "II", "III", "IV")
 
 
 class Status(Enum):
@@ -221,20 +221,15 @@ def task_progress(task: Task, plan: Plan, linked: dict[tuple[int, ...], list[Pos
         return own
     statuses = [c.status for c in children]
     deadlines = [c.next_deadline for c in children]
-    if task.schedule or task.expects:  # else the parent is only the sum of its subtasks
+    # Else the parent is only the sum of its subtasks. Its own deadline never makes it overdue
+    # on its own: the subtasks are how it is done, and each says which one is late.
+    if (task.schedule or task.expects) and own.status is not Status.OVERDUE:
         statuses.append(own.status)
         deadlines.append(own.next_deadline)
-    return TaskProgress(
-        task,
-        combine(statuses),
-        posts,
-        today,
-        own.required,
-        own.periods,
-        own.unit,
-        min((d for d in deadlines if d), default=None),
-        children,
-    )
+    status = combine(statuses)
+    # "Quá hạn" beside a date still ahead reads as a contradiction: the late subtask shows its own.
+    upcoming = None if status is Status.OVERDUE else min((d for d in deadlines if d), default=None)
+    return TaskProgress(task, status, posts, today, own.required, own.periods, own.unit, upcoming, children)
 
 
 def combine(statuses: list[Status]) -> Status:

@@ -22,7 +22,7 @@ def build(args: list[str], mkdocs: Callable[[list[str]], int]) -> int:
     """`mkdocs build` with `args` (run by `mkdocs`), swapped in atomically; its exit code."""
     try:
         options, others = _options().parse_known_args(args)
-    except SystemExit:  # a malformed option: MkDocs says what is wrong with it
+    except argparse.ArgumentError:  # a malformed option: MkDocs says what is wrong with it (in Vietnamese)
         return mkdocs(["build", *args])
     target = None if options.dirty else _site_dir(options.config_file, options.site_dir)
     if target is None:  # `--dirty` updates the site in place, as asked; no readable config: MkDocs says why
@@ -52,7 +52,7 @@ def build(args: list[str], mkdocs: Callable[[list[str]], int]) -> int:
 
 
 def _options() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
     parser.add_argument("-f", "--config-file")
     parser.add_argument("-d", "--site-dir")
     parser.add_argument("--dirty", action="store_true")

@@ -103,6 +103,7 @@ STRINGS: dict[str, str] = {
     "plan_col_forms": "Hình thức tuyên truyền",
     "plan_col_timeline": "Thời gian thực hiện",
     "plan_col_lead": "Phân công thực hiện",
+    "plan_col_support": "Phối hợp",
     "plan_col_budget": "Kinh phí",
     "plan_col_progress": "Tiến độ",
     "plan_lead": "Chủ trì",

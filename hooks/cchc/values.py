@@ -29,9 +29,15 @@ def parse_flag(text: str) -> bool | None:
 
 def unknown_key_message(key: str, known: Iterable[str]) -> str:
     """`categoies` → a warning that suggests `categories`."""
-    found = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
-    hint = f" Có phải ý bạn là `{found[0]}`?" if found else ""
+    found = closest(key, {k: k for k in known})
+    hint = f" Có phải ý bạn là `{found}`?" if found else ""
     return f"Khóa `{key}` không được hỗ trợ và bị bỏ qua.{hint}"
+
+
+def closest(value: str, choices: dict[str, T]) -> T | None:
+    """The choice whose name is nearest `value` (names compared as typed), if one is near."""
+    found = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.7)
+    return choices[found[0]] if found else None
 
 
 def repeats(items: Iterable[T], key: Callable[[T], str]) -> Iterator[tuple[T, T]]:
