@@ -81,12 +81,21 @@ def build(site_dir: Path) -> None:
 
 def install_lighthouse() -> None:
     if not LIGHTHOUSE.exists():
+        if shutil.which("npm") is None:
+            sys.exit("Cần Node.js và npm để cài Lighthouse (apt-get install nodejs npm).")
         print("Cài Lighthouse (npm ci trong bench/)…", file=sys.stderr)
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=BENCH, check=True)
 
 
-def audit(url: str, out: Path) -> dict:
-    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+def chrome_path() -> str:
+    path = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    if not Path(path).exists():
+        sys.exit(f"Không thấy Chromium tại {path} (apt-get install chromium, hoặc đặt CHROME_PATH).")
+    return path
+
+
+def audit(url: str, out: Path, chrome: str) -> dict:
+    env = {**os.environ, "CHROME_PATH": chrome}
     subprocess.run(
         [
             str(LIGHTHOUSE),
@@ -122,6 +131,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median reported)")
     args = parser.parse_args()
+    chrome = chrome_path()
     install_lighthouse()
     work = Path(tempfile.mkdtemp(prefix="cchc-lighthouse-"))
     try:
@@ -133,7 +143,7 @@ def main() -> None:
         print("| --- |" + " ---: |" * len(CATEGORIES))
         notes = []
         for page in PAGES:
-            reports = [audit(base + page, work / f"run{i}.json") for i in range(args.runs)]
+            reports = [audit(base + page, work / f"run{i}.json", chrome) for i in range(args.runs)]
             medians = [
                 round(statistics.median(r["categories"][key]["score"] * 100 for r in reports)) for key in CATEGORIES
             ]
