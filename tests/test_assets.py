@@ -97,7 +97,7 @@ def test_a_file_name_stored_decomposed_is_found(tmp_path):
     assert [a.ref for a in assets] == ["anh/hội-nghị.jpg"] and assets[0].path.name == stored
 
 
-def test_code_is_never_an_image_or_an_attachment(tmp_path):
+def test_case14_code_is_never_an_image_or_an_attachment(tmp_path):
     """Issue 11.14: HTML or Markdown shown as code is text, as Markdown renders it."""
     body = (
         "Viết `<img src=x>` hoặc ``![a](b.png)`` trong dòng.\n\n"

@@ -104,3 +104,20 @@ def test_offsets_still_read():
     assert parse_datetime("2026-03-12T08:30:00+05:45", HCM).utcoffset() == timedelta(hours=5, minutes=45)
     assert parse_datetime("2026-03-12T08:30:00-12:00", HCM).utcoffset() == timedelta(hours=-12)
     assert parse_datetime("2026-03-12T08:30:00+14:00", HCM).utcoffset() == timedelta(hours=14)
+
+
+@pytest.mark.parametrize("written", ["2026-03-12T08:30:00+99:00", "2026-03-12 08:30 +07:60"])
+def test_case12_an_impossible_offset_names_file_key_and_line_in_build_and_check(tmp_path, written):
+    """Issue 11.12: the build and `cchc check` both report it, in Vietnamese, on the post's `date` line."""
+    from conftest import build_log, check_log, write_project, write_tree
+
+    write_tree(tmp_path, {"posts/2026/03/gio.md": f"---\ntitle: Giờ sai\ncategories: [the-che]\ndate: {written}\n---\n\nBài.\n"})
+    write_project(tmp_path)
+    build_errors, _ = build_log(tmp_path)
+    check_errors, _ = check_log(tmp_path)
+    assert not (tmp_path / "site").exists()
+    for errors in (build_errors, check_errors):
+        (file, message), *others = sorted(errors)
+        assert not others
+        assert file.endswith("posts/2026/03/gio.md")
+        assert "dòng 4" in message and "date" in message and "độ lệch múi giờ" in message
