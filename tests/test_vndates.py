@@ -111,7 +111,8 @@ def test_case12_an_impossible_offset_names_file_key_and_line_in_build_and_check(
     """Issue 11.12: the build and `cchc check` both report it, in Vietnamese, on the post's `date` line."""
     from conftest import build_log, check_log, write_project, write_tree
 
-    write_tree(tmp_path, {"posts/2026/03/gio.md": f"---\ntitle: Giờ sai\ncategories: [the-che]\ndate: {written}\n---\n\nBài.\n"})
+    text = f"---\ntitle: Giờ sai\ncategories: [the-che]\ndate: {written}\n---\n\nBài.\n"
+    write_tree(tmp_path, {"posts/2026/03/gio.md": text})
     write_project(tmp_path)
     build_errors, _ = build_log(tmp_path)
     check_errors, _ = check_log(tmp_path)
