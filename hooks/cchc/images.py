@@ -33,7 +33,7 @@ from urllib.parse import quote
 
 from PIL import Image, ImageCms, UnidentifiedImageError
 
-from .assets import Asset, normalize_ref
+from .assets import Asset, Owner, normalize_ref
 from .cachefiles import read_entry, write_entry
 from .errors import Collector
 from .posts import Post
@@ -135,10 +135,10 @@ class ImageSet:
     reused: int = 0  # source files taken from the cache
     repaired: list[str] = field(default_factory=list)  # damaged cache entries encoded again, by source file
 
-    def for_post(self, post: Post) -> dict[str, PostImage]:
+    def for_post(self, post: Owner) -> dict[str, PostImage]:
         return self.posts.get(post.src_uri, {})
 
-    def get(self, post: Post, ref: str) -> PostImage | None:
+    def get(self, post: Owner, ref: str) -> PostImage | None:  # a post's image, or one of a folder of `docs/`
         return self.for_post(post).get(normalize_ref(ref))
 
     def cover(self, post: Post) -> PostImage | None:
