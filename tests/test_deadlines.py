@@ -2,7 +2,6 @@
 
 from dataclasses import replace
 from datetime import date
-from types import SimpleNamespace
 
 from plan_standins import PLAN_2026, PortalQuota, Report, Schedule, Task, make_plan
 
@@ -49,14 +48,6 @@ def test_task_deadline_text_and_stable_uid():
     assert deadline.uid == "2026-tuyen-truyen-cchc/nhiem-vu-07/2027-01-15"
     assert deadline.url == "cchc/ke-hoach/2026-tuyen-truyen-cchc/#nv-7"  # the task's row on the plan page
     assert [d.uid for d in plan_deadlines(PLAN_2026)] == [d.uid for d in plan_deadlines(PLAN_2026)]
-
-
-def test_a_task_without_an_anchor_links_to_its_plan():
-    task = SimpleNamespace(
-        stt="2", title="Việc", schedule=Schedule(due=date(2026, 5, 5)), timeline=None, lead=None, inherited=frozenset()
-    )
-    plan = SimpleNamespace(id="p", title="KH", year=2026, url="cchc/ke-hoach/p/", reports=(), all_tasks=lambda: [task])
-    assert [d.url for d in plan_deadlines(plan)] == ["cchc/ke-hoach/p/"]
 
 
 def test_report_deadlines():

@@ -1,6 +1,7 @@
 """The Pillow pipeline: orientation, metadata, sizes, formats, cache and bad input."""
 
 import io
+import json
 import warnings
 from pathlib import Path
 
@@ -133,6 +134,17 @@ def test_a_broken_cache_entry_is_rebuilt(tmp_path):
     image.thumb.path.unlink()
     again, _ = process(tmp_path, files, "![a](anh/a.jpg)")
     assert again.encoded == 1 and image.thumb.path.is_file()
+
+
+@pytest.mark.parametrize("key, value", [("pixels", "120000"), ("sizes", [["60", "80"], [200]]), ("format", 1)])
+def test_a_cache_entry_with_mistyped_meta_is_rebuilt_not_a_crash(tmp_path, key, value):
+    files = {"posts/anh/a.jpg": phone_jpeg()}
+    first, _ = process(tmp_path, files, "![a](anh/a.jpg)")
+    (meta_file,) = (tmp_path / ".cache/images").glob("*/meta.json")
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    meta_file.write_text(json.dumps({**meta, key: value}), encoding="utf-8")
+    again, problems = process(tmp_path, files, "![a](anh/a.jpg)")
+    assert problems.problems == [] and again.encoded == 1 and again.posts == first.posts
 
 
 def test_same_photo_in_two_posts_is_encoded_once(tmp_path):

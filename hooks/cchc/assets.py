@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
+from xml.etree.ElementTree import Element
 
 import markdown
 from markdown.inlinepatterns import IMAGE_LINK_RE, LINK_RE, ImageInlineProcessor, LinkInlineProcessor
@@ -94,9 +95,9 @@ def markdown_targets(text: str, images: bool) -> Iterator[tuple[int, str, str]]:
     parser = _IMAGE_PARSER if images else _LINK_PARSER
     for match in parser.compiled_re.finditer(text):
         element, start, _ = parser.handleMatch(match, text)
-        if element is not None and start is not None:
+        if isinstance(element, Element) and start is not None:
             target = element.get("src" if images else "href") or ""
-            yield start, target, element.get("alt") if images else (element.text or "")
+            yield start, target, element.get("alt", "") if images else (element.text or "")
 
 
 def machine_path(ref: str) -> bool:

@@ -19,8 +19,8 @@ from pathlib import Path
 META = "meta.json"
 
 
-def write_entry(cache_dir: Path, key: str, files: dict[str, bytes], meta: dict) -> dict:
-    """Store `files` and `meta` (plus the files' sizes and hashes) as entry `key`; the meta written.
+def write_entry(cache_dir: Path, key: str, files: dict[str, bytes], meta: dict[str, object]) -> None:
+    """Store `files` and `meta` (plus the files' sizes and hashes) as entry `key`.
 
     Raises OSError when the cache cannot be written (nothing partial is left).
     """
@@ -38,13 +38,14 @@ def write_entry(cache_dir: Path, key: str, files: dict[str, bytes], meta: dict) 
     except OSError:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    return meta
 
 
-def read_entry(entry: Path) -> dict | None:
+def read_entry(entry: Path) -> dict[str, object] | None:
     """The entry's meta when every file it lists is there with its recorded size and hash."""
     try:
         meta = json.loads((entry / META).read_text(encoding="utf-8"))
+        if not isinstance(meta, dict):
+            return None
         for name, (size, digest) in meta["files"].items():
             path = entry / name
             # The size first: a truncated file is caught without reading it.

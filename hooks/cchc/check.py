@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import groupby
 from pathlib import Path
-from typing import Any
 
 from .clock import build_now
 from .collection import post_files
@@ -63,6 +62,7 @@ def check_project(project: Project, problems: Collector, now: datetime, strict: 
     )
     ordered = sorted(problems.problems, key=lambda p: (p.file, p.line or 0, p.key or "", p.message))
     today = now.astimezone(project.settings.timezone).date()
+    assert site.portal is not None, "load_site reports the quota of every site"
     return CheckResult(
         problems=ordered,
         posts=len(post_files(project.root / project.settings.posts_dir)[0]),  # read or not
@@ -118,7 +118,7 @@ _LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.NOTE: "note"}
 
 
 def as_json(result: CheckResult) -> str:
-    data: dict[str, Any] = {
+    data: dict[str, object] = {
         "ok": result.ok,
         "posts": result.posts,
         "plans": result.plans,

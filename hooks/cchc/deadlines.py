@@ -1,7 +1,6 @@
 """Deadlines the plan officer watches: plans' task and report dates, and the portal's monthly one.
 
-Plans come from `cchc.plans` (see its `Plan`, `Task`, `Schedule`, `Report`);
-this module only reads the attributes named there, so it works with any object that has
+Plans come from `cchc.plans` (`Plan`, `Task`, `Schedule`, `Report`): this module reads
 them and never loads plans itself. The portal's quota rule is `cchc.portal.QuotaRules`'.
 """
 
@@ -11,10 +10,9 @@ import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
+from .plans import QUARTERS, Plan, Report, Task
 from .portal import QuotaRules
-from .progress import QUARTERS
 from .vntext import match_key, slugify
 
 # How deadlines of one day are ordered: reports first, they involve the whole unit.
@@ -36,18 +34,19 @@ class Deadline:
         return (self.day, KINDS.index(self.kind), self.uid)
 
 
-def plan_deadlines(plan: Any) -> list[Deadline]:
+def plan_deadlines(plan: Plan) -> list[Deadline]:
     """The deadlines one plan sets: each task's schedule and each report's due date."""
     found = []
     for task in plan.all_tasks():
-        if task.schedule is None or "schedule" in task.inherited:  # the parent's deadline covers it
+        schedule = task.schedule
+        if schedule is None or "schedule" in task.inherited:  # the parent's deadline covers it
             continue
         # `deadlines` gives due/dates as written (even past the plan year) and expands `every`;
         # a recurring deadline before the plan was issued is not one (as on the plan page).
-        for day in task.schedule.deadlines(plan.year):
-            if task.schedule.every and day < plan.start:
+        for day in schedule.deadlines(plan.year):
+            if schedule.every and day < plan.start:
                 continue
-            found.append(_task_deadline(plan, task, day))
+            found.append(_task_deadline(plan, task, schedule.every, day))
     for report in plan.reports:
         found.append(_report_deadline(plan, report))
     return sorted(found, key=lambda d: d.order)
@@ -85,14 +84,13 @@ def portal_deadlines(months: Iterable[tuple[int, int]], rules: QuotaRules) -> li
     return found
 
 
-def _task_deadline(plan: Any, task: Any, day: date) -> Deadline:
+def _task_deadline(plan: Plan, task: Task, every: str | None, day: date) -> Deadline:
     details = [f"Kế hoạch: {plan.title}", f"Nhiệm vụ {task.stt}: {task.title}"]
     if task.timeline:
         details.append(f"Thời gian thực hiện: {task.timeline}")
     if task.lead:
         details.append(f"Chủ trì: {task.lead}")
     # A recurring task has one deadline a period: name it, or the phone shows the same line each month.
-    every = task.schedule.every
     period = f" ({period_name(every, day)})" if every else ""
     return Deadline(
         day,
@@ -101,14 +99,8 @@ def _task_deadline(plan: Any, task: Any, day: date) -> Deadline:
         f"Hạn nhiệm vụ {task.stt}{period}: {task.title}",
         "\n".join(details),
         f"{plan.id}/nhiem-vu-{task.stt}/{day.isoformat()}",
-        _task_url(plan, task),
+        f"{plan.url}#{task.anchor}",  # the task's row on the plan page
     )
-
-
-def _task_url(plan: Any, task: Any) -> str:
-    # The plan page gives each task's row an id (`Task.anchor`, e.g. "nv-4-1") when it has one.
-    anchor = getattr(task, "anchor", None)
-    return f"{plan.url}#{anchor}" if anchor else plan.url
 
 
 def period_name(every: str, day: date) -> str:
@@ -132,7 +124,7 @@ def report_label(name: str) -> str:
 _PERIOD_WORDS = {"nam", "quy", "thang"}
 
 
-def _report_deadline(plan: Any, report: Any) -> Deadline:
+def _report_deadline(plan: Plan, report: Report) -> Deadline:
     name = report.name
     label = report_label(name)
     return Deadline(

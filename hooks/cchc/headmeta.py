@@ -10,10 +10,10 @@ it is and no value is escaped twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, MutableMapping
 
 from markupsafe import Markup, escape
+from mkdocs.structure import StructureItem
 
 from .safehtml import site_html
 
@@ -23,19 +23,19 @@ PRINTED_KEYS = ("title", "description", "author", "subtitle", "status")
 SITE_TEXTS = ("site_name", "site_description", "site_author")
 
 
-def as_html(value: Any) -> Markup:
+def as_html(value: object) -> Markup:
     """`value` as HTML text: escaped, unless it already is (a `Markup`)."""
     return escape(value if isinstance(value, str) else str(value))
 
 
-def escape_meta(meta: dict[str, Any]) -> None:
+def escape_meta(meta: MutableMapping[str, object]) -> None:
     """Escape, in place, the page metadata Material prints."""
     for key in PRINTED_KEYS:
         if meta.get(key) is not None:
             meta[key] = as_html(meta[key])
 
 
-def escape_titles(items: Iterable[Any]) -> None:
+def escape_titles(items: Iterable[StructureItem]) -> None:
     """Escape, in place, the titles mkdocs.yml's `nav` gives (sections, links, pages), at any depth."""
     for item in items:
         if item.title:  # None for a page titled by its own front matter or heading

@@ -33,7 +33,7 @@ from urllib.parse import quote
 
 from PIL import Image, ImageCms, UnidentifiedImageError
 
-from .assets import Asset, normalize_ref
+from .assets import Asset, Owner, normalize_ref
 from .cachefiles import read_entry, write_entry
 from .errors import Collector
 from .posts import Post
@@ -135,10 +135,10 @@ class ImageSet:
     reused: int = 0  # source files taken from the cache
     repaired: list[str] = field(default_factory=list)  # damaged cache entries encoded again, by source file
 
-    def for_post(self, post: Post) -> dict[str, PostImage]:
+    def for_post(self, post: Owner) -> dict[str, PostImage]:
         return self.posts.get(post.src_uri, {})
 
-    def get(self, post: Post, ref: str) -> PostImage | None:
+    def get(self, post: Owner, ref: str) -> PostImage | None:  # a post's image, or one of a folder of `docs/`
         return self.for_post(post).get(normalize_ref(ref))
 
     def cover(self, post: Post) -> PostImage | None:
@@ -167,6 +167,15 @@ class ImageSet:
 class _Source:
     path: Path
     fmt: str  # output format
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A photo's cache entry, as its meta describes it."""
+
+    fmt: str  # the full-size file's format, a key of _EXTENSION
+    pixels: int  # the source photo's, checked against the limit set when it is reused
+    sizes: tuple[tuple[int, int], ...]  # (width, height) of each file, the full size last
 
 
 def process_images(
@@ -215,7 +224,7 @@ def process_images(
         keyed.append((asset, key))
         sources.setdefault(key, _Source(asset.path, fmt))
 
-    outcomes: dict[str, dict | str] = {}  # key -> cache meta, or the reason it failed
+    outcomes: dict[str, _Entry | str] = {}  # key -> cache entry, or the reason it failed
     jobs = []
     for key, source in sources.items():
         meta = _cached(cache_dir / key)
@@ -223,7 +232,7 @@ def process_images(
             result.repaired.append(str(source.path))
         if meta is not None:
             # Processed under a higher limit once: the limit set now still applies.
-            outcomes[key] = meta if meta["pixels"] <= settings.max_pixels else _too_big(settings)
+            outcomes[key] = meta if meta.pixels <= settings.max_pixels else _too_big(settings)
             result.reused += 1
             continue
         # Headers are read here, one at a time: turning Pillow's bomb warning into an
@@ -245,13 +254,13 @@ def process_images(
             # The slow step of a first build: a progress bar when someone watches a terminal.
             for (key, _), outcome in zip(jobs, track(done, "Xử lý ảnh", len(jobs)), strict=True):
                 outcomes[key] = outcome
-                result.encoded += isinstance(outcome, dict)
+                result.encoded += isinstance(outcome, _Entry)
 
     published: dict[str, Path] = {}
     for asset, key in keyed:
-        outcome = outcomes.get(key)
-        if outcome is None:
+        if key not in outcomes:
             continue  # verified only
+        outcome = outcomes[key]
         if isinstance(outcome, str):
             _report(problems, asset, outcome)
             continue
@@ -345,7 +354,7 @@ def encode(path: Path, fmt: str, settings: ImageSettings) -> Encoded:
     return Encoded(source_pixels, [(s.width, s.height, {f: _save(s, f, settings) for f in formats}) for s in sizes])
 
 
-def _encode_to_cache(source: _Source, settings: ImageSettings, cache_dir: Path, key: str) -> dict | str:
+def _encode_to_cache(source: _Source, settings: ImageSettings, cache_dir: Path, key: str) -> _Entry | str:
     try:
         encoded = encode(source.path, source.fmt, settings)
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
@@ -353,30 +362,36 @@ def _encode_to_cache(source: _Source, settings: ImageSettings, cache_dir: Path, 
     except Exception as exc:  # truncated or corrupt data surfaces only while decoding
         return _broken(exc)
     outputs = {f"{w}.{_EXTENSION[fmt]}": data for w, _, files in encoded.sizes for fmt, data in files.items()}
-    meta = {"format": source.fmt, "pixels": encoded.source_pixels, "sizes": [[w, h] for w, h, _ in encoded.sizes]}
+    entry = _Entry(source.fmt, encoded.source_pixels, tuple((w, h) for w, h, _ in encoded.sizes))
+    meta: dict[str, object] = {"format": entry.fmt, "pixels": entry.pixels, "sizes": [list(s) for s in entry.sizes]}
     try:
-        return write_entry(cache_dir, key, outputs, meta)
+        write_entry(cache_dir, key, outputs, meta)
+        return entry
     except OSError as exc:
         cached = _cached(cache_dir / key)  # another build may have written the same entry meanwhile: same bytes
         return cached or f"không ghi được thư mục tạm của ảnh {cache_dir} ({exc.strerror})."
 
 
-def _cached(entry: Path) -> dict | None:
-    """An intact entry's meta, holding every file `_post_image` names."""
-    meta = read_entry(entry)
-    try:
-        fmt, sizes = meta["format"], meta["sizes"]
-        int(meta["pixels"])
-        names = {f"{w}.{_EXTENSION[f]}" for w, _ in sizes for f in {fmt, "WEBP"}}
-    except (ValueError, KeyError, TypeError):
+def _cached(folder: Path) -> _Entry | None:
+    """An intact entry, holding every file `_post_image` names."""
+    meta = read_entry(folder)
+    if meta is None:
         return None
-    return meta if names <= set(meta["files"]) else None
+    fmt, pixels, sizes, files = meta.get("format"), meta.get("pixels"), meta.get("sizes"), meta.get("files")
+    if not (isinstance(fmt, str) and fmt in _EXTENSION and isinstance(pixels, int) and isinstance(sizes, list)):
+        return None
+    try:
+        entry = _Entry(fmt, pixels, tuple((int(w), int(h)) for w, h in sizes))
+    except (ValueError, TypeError):
+        return None
+    names = {f"{w}.{_EXTENSION[f]}" for w, _ in entry.sizes for f in {fmt, "WEBP"}}
+    return entry if isinstance(files, dict) and names <= set(files) else None
 
 
-def _post_image(ref: str, meta: dict, entry: Path, key: str) -> PostImage:
-    fmt = meta["format"]
+def _post_image(ref: str, cached: _Entry, entry: Path, key: str) -> PostImage:
+    fmt = cached.fmt
     stem = posixpath.splitext(ref)[0]
-    sizes = meta["sizes"]
+    sizes = cached.sizes
 
     def rendition(width: int, height: int, out: str) -> Rendition:
         is_full = width == sizes[-1][0] and out == fmt
@@ -459,7 +474,9 @@ def _to_srgb(im: Image.Image, icc: bytes | None) -> Image.Image:
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
             out_mode = "RGBA" if im.mode == "RGBA" else "RGB"
-            return ImageCms.profileToProfile(im, source, _SRGB, outputMode=out_mode)
+            converted = ImageCms.profileToProfile(im, source, _SRGB, outputMode=out_mode)
+            assert converted is not None, "a new image, not converted in place"
+            return converted
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # an unusable profile: keep the pixels as they are, as a browser would show them
     return im.convert("RGB") if im.mode == "CMYK" else im

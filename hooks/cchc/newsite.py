@@ -14,7 +14,7 @@ import html
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -129,7 +129,7 @@ def demo_files() -> dict[str, str]:
 
 def remove_demo(root: Path) -> tuple[int, set[str]]:
     """Delete the demo files still as shipped (not the starter pages); (how many, paths kept as changed)."""
-    removed, kept, folders = 0, set(), set()
+    removed, kept, folders = 0, set[str](), set[Path]()
     for source, digest in demo_files().items():
         path = root / source
         if not path.is_file() or path.is_symlink():
@@ -178,7 +178,7 @@ def _address(unit: Unit) -> str:
 _KEY = re.compile(r"^(?P<indent> *)(?P<key>[A-Za-z_][\w-]*):(?P<rest>\s.*)?$")
 
 
-def _keys(lines: list[str]):
+def _keys(lines: list[str]) -> Iterator[tuple[int, tuple[str, ...]]]:
     """(line index, key path) of each `key:` line of a block-style YAML file."""
     stack: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
@@ -197,6 +197,7 @@ def _set(lines: list[str], path: tuple[str, ...], value: str) -> None:
     for index, found in _keys(lines):
         if found == path:
             match = _KEY.match(lines[index])
+            assert match, "_keys yields only `key:` lines"
             rest = (match["rest"] or "").strip()
             comment = re.search(r"\s+#.*$", rest) if not rest.startswith(("'", '"')) else None
             lines[index] = f"{match['indent']}{path[-1]}: {_yaml(value)}{comment.group(0) if comment else ''}"

@@ -19,8 +19,12 @@ _REPLACED = frozenset({"src", "srcset", "sizes", "alt", "width", "height", "load
 
 
 class _Sized(Protocol):
-    width: int
-    height: int
+    # Read-only: a processed image (`images.PostImage`, frozen) derives its size from its files.
+    @property
+    def width(self) -> int: ...
+
+    @property
+    def height(self) -> int: ...
 
 
 class _TagReader(HTMLParser):

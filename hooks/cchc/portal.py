@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import Protocol
 
 from .errors import Collector
 from .posts import Post
@@ -40,6 +40,31 @@ Month = tuple[int, int]  # (year, month)
 NO_PORTAL = "Không áp dụng (extra.cchc.portal: false)"
 
 
+class QuotaPlan(Protocol):
+    """What the quota reads of a plan (`cchc.plans.Plan`, frozen: read-only here too)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def source(self) -> str: ...  # the file named in messages
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def year(self) -> int: ...
+
+    @property
+    def portal(self) -> PortalQuota | None: ...  # None: the plan leaves the quota to the province's rule
+
+    @property
+    def start(self) -> date: ...  # its issue month's first day, in its year
+
+    @property
+    def url(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class YearRule:
     """The quota of one year and where it comes from."""
@@ -47,7 +72,7 @@ class YearRule:
     quota: PortalQuota
     source: str  # "Theo quy định của Cổng TTĐT CCHC tỉnh" or "Theo Kế hoạch …"
     start: Month | None = None  # the first month it applies
-    plan: Any = None  # the year's plan (`cchc.plans.Plan`), for its file and page
+    plan: QuotaPlan | None = None  # the year's plan, for its file and page
 
 
 @dataclass(frozen=True)
@@ -55,7 +80,7 @@ class QuotaRules:
     """The province's rule (the site setting) and the plans that may override it."""
 
     site: PortalQuota | None = PortalQuota()
-    plans: Sequence[Any] = ()  # `cchc.plans.Plan`s: `year`, `portal`, `start`, `title`, `source`, `url`, `id`
+    plans: Sequence[QuotaPlan] = ()
 
     @property
     def plan_years(self) -> frozenset[int]:
@@ -65,11 +90,13 @@ class QuotaRules:
         """None when nothing asks the unit to send anything that year (`portal: false`, no plan's quota)."""
         plans = sorted((p for p in self.plans if p.year == year), key=lambda p: p.id)
         # With several plans setting a quota, the earliest day wins: meeting it meets them all.
-        setting = sorted((p for p in plans if p.portal is not None), key=lambda p: (p.portal.before_day, p.id))
-        plan = setting[0] if setting else (plans[0] if plans else None)
+        quotas = ((p.portal, p) for p in plans if p.portal is not None)
+        setting = sorted(quotas, key=lambda q: (q[0].before_day, q[1].id))
+        plan = setting[0][1] if setting else (plans[0] if plans else None)
         issued = (plan.start.year, plan.start.month) if plan is not None else None
         if setting:
-            return YearRule(plan.portal, f"Theo {plan.title}", issued, plan)
+            quota, chosen = setting[0]
+            return YearRule(quota, f"Theo {chosen.title}", issued, chosen)
         if self.site is None:
             return None
         starts = [m for m in (issued, self.site.start) if m is not None]

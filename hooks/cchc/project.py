@@ -37,13 +37,14 @@ class _TolerantLoader(yaml.SafeLoader):
     """SafeLoader that reads MkDocs' own tags instead of refusing the file."""
 
 
-def _any_tag(loader: _TolerantLoader, suffix: str, node: yaml.Node) -> Any:
+def _any_tag(loader: _TolerantLoader, suffix: str, node: yaml.Node) -> object:
     # `!!python/name:material.extensions.emoji.twemoji` and the like: only MkDocs
     # needs their value; the settings we read never use them.
     if isinstance(node, yaml.MappingNode):
         return loader.construct_mapping(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)
+    assert isinstance(node, yaml.ScalarNode), "YAML has no other kind of node"
     return loader.construct_scalar(node)
 
 

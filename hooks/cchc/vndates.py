@@ -116,13 +116,16 @@ def parse_deadline(text: str) -> date:
 
 def _span(key: str, raw: str) -> tuple[date, date]:
     """The first and last day `key` names: one day, a month or a quarter."""
-    month, quarter = _MONTH.match(key), _QUARTER.match(key)
-    if month or quarter:
-        year = int((month or quarter)["y"] or month["y2"])
+    quarter = _QUARTER.match(key)
+    if quarter:
+        year = int(quarter["y"])
         _check_year(year, raw)
-        if quarter:
-            end_month = 3 * _ROMAN[quarter["q"]]
-            return date(year, end_month - 2, 1), date(year, end_month, calendar.monthrange(year, end_month)[1])
+        end_month = 3 * _ROMAN[quarter["q"]]
+        return date(year, end_month - 2, 1), date(year, end_month, calendar.monthrange(year, end_month)[1])
+    month = _MONTH.match(key)
+    if month:
+        year = int(month["y"] or month["y2"])
+        _check_year(year, raw)
         number = int(month["m"] or month["m2"])
         if not 1 <= number <= 12:
             raise DateFormatError(f'"{raw}": không có tháng {number}')

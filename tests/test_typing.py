@@ -1,0 +1,34 @@
+"""`mypy --strict` (pyproject's [tool.mypy]) passes on the modules already typed end to end.
+
+The list grows until it is all of hooks/; the modules still missing are listed in issue 14.
+Imported modules are analysed but their own errors are not reported here (`--follow-imports=silent`).
+"""
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CLEAN = """
+    __init__ __main__ assets cachefiles check clock deadlines disk documents errors handwritten headmeta
+    images limits markup newpost newsite pictures progressbar project publish render safehtml sources
+    vndates vntext webroots
+""".split()
+
+
+@pytest.mark.skipif(importlib.util.find_spec("mypy") is None, reason="mypy is not installed (pip install -e '.[test]')")
+def test_typed_modules_pass_mypy_strict(tmp_path):
+    files = [f"hooks/cchc/{name}.py" for name in CLEAN]
+    missing = [f for f in files if not (ROOT / f).is_file()]
+    assert not missing, missing
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent", "--cache-dir", str(tmp_path), *files],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
