@@ -18,7 +18,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from cchc import feeds, headmeta, ical, vndates  # noqa: E402
+from cchc import feeds, headmeta, ical, urls, vndates  # noqa: E402
 from cchc.clock import build_now  # noqa: E402
 from cchc.deadlines import report_label  # noqa: E402
 from cchc.errors import Collector, ContentErrors  # noqa: E402
@@ -144,13 +144,13 @@ def on_files(files: Files, config) -> Files:
     for listing in site.listings:
         files.append(File.generated(config, listing.src_uri, content=listing_page_source(listing)))
         _build.pages[listing.src_uri] = listing
-    for page in plan_pages(site.progress):
+    for page in plan_pages(site.progress, site.settings.section):
         files.append(File.generated(config, page.src_uri, content=plan_page_source(page)))
         _build.pages[page.src_uri] = page
     deadlines = ical.deadline_calendar(
         site.calendar.deadlines, site.settings.unit, site.now, config.site_url, site.settings.timezone.key
     )
-    files.append(File.generated(config, ical.ICS_URL, content=deadlines))
+    files.append(File.generated(config, urls.ics(site.settings.section), content=deadlines))
     return files
 
 
@@ -169,6 +169,7 @@ def on_env(env, config, files):
     env.filters["cchc_report_label"] = report_label
     # The footer and header partials show the unit on every page, 404.html included.
     env.globals["cchc_settings"] = _build.site.settings
+    env.globals["url_for"] = urls.UrlFor(_build.site.settings.section)
     return env
 
 
@@ -230,5 +231,6 @@ def on_post_build(config) -> None:
         Path(config.site_dir),
         site.now,
         settings.timezone,
+        settings.section,
     )
     feeds.write_feeds(ctx, site.all_posts, site.portal.feed_posts)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import Any, ClassVar
 
+from . import urls
 from .deadlines import Deadline, plan_deadlines, portal_deadlines
 from .listings import Listing
 from .portal import QuotaRules
@@ -82,10 +83,11 @@ class MonthGrid:
     shown: bool = True  # False: before the first or after the last month, no page of its own
     prev: Month | None = None
     next: Month | None = None
+    section: str = urls.DEFAULT_SECTION  # `extra.cchc.section`
 
     @property
     def url(self) -> str:
-        return month_url(self.year, self.month)
+        return urls.calendar_month(self.section, self.year, self.month)
 
     @property
     def caption(self) -> str:
@@ -105,11 +107,11 @@ class MonthGrid:
 
     @property
     def prev_url(self) -> str | None:
-        return month_url(*self.prev) if self.prev else None
+        return urls.calendar_month(self.section, *self.prev) if self.prev else None
 
     @property
     def next_url(self) -> str | None:
-        return month_url(*self.next) if self.next else None
+        return urls.calendar_month(self.section, *self.next) if self.next else None
 
 
 @dataclass(frozen=True)
@@ -118,10 +120,11 @@ class YearView:
     months: tuple[MonthGrid, ...]  # all twelve; months outside the calendar are not `shown`
     prev: int | None = None
     next: int | None = None
+    section: str = urls.DEFAULT_SECTION
 
     @property
     def url(self) -> str:
-        return year_url(self.year)
+        return urls.calendar_year(self.section, self.year)
 
     @property
     def total(self) -> int:
@@ -141,6 +144,7 @@ class Calendar:
     deadlines: list[Deadline]  # every deadline, by day
     grids: dict[Month, MonthGrid] = field(default_factory=dict)
     years: dict[int, YearView] = field(default_factory=dict)
+    section: str = urls.DEFAULT_SECTION
 
     @property
     def current(self) -> MonthGrid:
@@ -154,14 +158,6 @@ class Calendar:
         return [d for d in self.deadlines if d.day >= self.today][:count]
 
 
-def month_url(year: int, month: int) -> str:
-    return f"cchc/lich/{year}/{month:02d}/"
-
-
-def year_url(year: int) -> str:
-    return f"cchc/lich/{year}/"
-
-
 def months_between(first: date, last: date) -> list[Month]:
     """Every month from `first`'s to `last`'s, both included."""
     months = []
@@ -173,7 +169,12 @@ def months_between(first: date, last: date) -> list[Month]:
 
 
 def build_calendar(
-    posts: Iterable[Post], plans: Sequence[Any], now: datetime, tz: tzinfo, portal: QuotaRules | None = None
+    posts: Iterable[Post],
+    plans: Sequence[Any],
+    now: datetime,
+    tz: tzinfo,
+    portal: QuotaRules | None = None,
+    section: str = urls.DEFAULT_SECTION,
 ) -> Calendar:
     """The calendar of published posts, of the plans' deadlines and of the portal's (`portal`: the quota rule).
 
@@ -199,16 +200,19 @@ def build_calendar(
     for deadline in deadlines:
         due[deadline.day].append(deadline)
 
-    cal = Calendar(months, today, deadlines)
+    cal = Calendar(months, today, deadlines, section=section)
     for i, (year, month) in enumerate(months):
         prev = months[i - 1] if i > 0 else None
         after = months[i + 1] if i + 1 < len(months) else None
-        cal.grids[(year, month)] = _grid(year, month, by_day, due, today, prev=prev, next=after)
+        cal.grids[(year, month)] = _grid(year, month, by_day, due, today, prev=prev, next=after, section=section)
     years = sorted({year for year, _ in months})
     for i, year in enumerate(years):
-        twelve = tuple(cal.grids.get((year, m)) or _grid(year, m, {}, {}, today, shown=False) for m in range(1, 13))
+        twelve = tuple(
+            cal.grids.get((year, m)) or _grid(year, m, {}, {}, today, shown=False, section=section)
+            for m in range(1, 13)
+        )
         cal.years[year] = YearView(
-            year, twelve, years[i - 1] if i > 0 else None, years[i + 1] if i + 1 < len(years) else None
+            year, twelve, years[i - 1] if i > 0 else None, years[i + 1] if i + 1 < len(years) else None, section
         )
     return cal
 
@@ -238,7 +242,7 @@ def calendar_listings(cal: Calendar) -> list[Listing]:
     """The calendar's pages: /cchc/lich/, one per year, one per month."""
     pages = [
         Listing(
-            "cchc/lich/",
+            urls.calendar(cal.section),
             "Lịch tin, bài và hạn công việc",
             "calendar",
             template="cchc/calendar.html",

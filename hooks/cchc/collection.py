@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -98,7 +98,7 @@ def load_posts(root: Path, settings: Settings, problems: Collector) -> list[Post
             continue
         post = read_post(path, source, settings, problems)
         if post is not None:
-            posts.append(post)
+            posts.append(replace(post, section=settings.section))  # its URL is under the site's section
     _check_unique_slugs(posts, problems)
     return posts
 

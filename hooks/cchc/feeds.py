@@ -1,4 +1,4 @@
-"""RSS 2.0 feeds of the section: every post (`cchc/rss.xml`) and the portal's (`cchc/portal.xml`).
+"""RSS 2.0 feeds of the section: every post (`urls.rss`) and the portal's (`urls.portal_feed`).
 
 Built with feedgen, around its quirks:
 - `add_entry()` prepends by default; we append, in the order given (newest first);
@@ -26,6 +26,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from feedgen.feed import FeedGenerator
 
+from . import urls
 from .errors import Collector
 from .posts import Post
 from .safehtml import clean_html, plain_text, xml_text
@@ -33,10 +34,7 @@ from .settings import CONFIG_FILE
 from .ui import STRINGS
 from .vntext import slugify
 
-SITE_FEED = "cchc/rss.xml"
-PORTAL_FEED = "cchc/portal.xml"
 SITE_FEED_SIZE = 30
-SECTION_URL = "cchc/"
 
 # Fixed, not the system's mime.types: the same bytes on every machine.
 _IMAGE_TYPES = {
@@ -74,7 +72,7 @@ def media_type(path: str) -> str:
 class Channel:
     title: str
     description: str
-    path: str  # the feed's own site-relative path, e.g. cchc/rss.xml
+    path: str  # the feed's own site-relative path: `urls.rss`, `urls.portal_feed`
 
 
 @dataclass(frozen=True)
@@ -88,6 +86,7 @@ class FeedContext:
     site_dir: Path
     now: datetime
     tz: tzinfo
+    section: str = urls.DEFAULT_SECTION  # `extra.cchc.section`
 
 
 def site_feed_posts(posts: Iterable[Post], now: datetime) -> list[Post]:
@@ -104,7 +103,7 @@ def render_feed(channel: Channel, posts: Iterable[Post], ctx: FeedContext) -> by
     fg.description(xml_text(channel.description))
     fg.language("vi")
     fg.link(href=ctx.base_url + channel.path, rel="self", type="application/rss+xml")
-    fg.link(href=ctx.base_url + SECTION_URL, rel="alternate")  # last: the channel's <link>
+    fg.link(href=ctx.base_url + urls.home(ctx.section), rel="alternate")  # last: the channel's <link>
     fg.lastBuildDate(ctx.now.astimezone(ctx.tz))
     for post in posts:
         _add_item(fg, post, ctx)
@@ -120,10 +119,10 @@ def _add_item(fg: FeedGenerator, post: Post, ctx: FeedContext) -> None:
     entry.pubDate(post.local)
     entry.dc.dc_creator([xml_text(a) for a in post.authors] or [xml_text(ctx.unit)])
     for area in post.areas:
-        entry.category(term=xml_text(area.label), scheme=f"{ctx.base_url}cchc/linh-vuc/{area.key}/")
+        entry.category(term=xml_text(area.label), scheme=ctx.base_url + urls.area(ctx.section, area.key))
     for tag in post.tags:
         if slugify(tag):
-            entry.category(term=xml_text(tag), scheme=f"{ctx.base_url}cchc/the/{slugify(tag)}/")
+            entry.category(term=xml_text(tag), scheme=ctx.base_url + urls.tag(ctx.section, slugify(tag)))
     summary = ctx.summaries.get(post.src_uri, "")
     entry.description(html.escape(plain_text(summary) or xml_text(post.title), quote=False))
     content = ctx.contents.get(post.src_uri) or summary
@@ -138,9 +137,13 @@ def _add_item(fg: FeedGenerator, post: Post, ctx: FeedContext) -> None:
 def write_feeds(ctx: FeedContext, posts: Iterable[Post], portal_posts: Iterable[Post]) -> list[Path]:
     """Both feeds into the built site: every post's and the portal's (posts already chosen)."""
     unit = ctx.unit
-    site = Channel(f"{STRINGS['section']} – {unit}", STRINGS["feed_description"].replace("{unit}", unit), SITE_FEED)
+    site = Channel(
+        f"{STRINGS['section']} – {unit}", STRINGS["feed_description"].replace("{unit}", unit), urls.rss(ctx.section)
+    )
     portal = Channel(
-        f"{STRINGS['portal_feed']} – {unit}", STRINGS["portal_feed_description"].replace("{unit}", unit), PORTAL_FEED
+        f"{STRINGS['portal_feed']} – {unit}",
+        STRINGS["portal_feed_description"].replace("{unit}", unit),
+        urls.portal_feed(ctx.section),
     )
     feeds = [(site, site_feed_posts(posts, ctx.now)), (portal, list(portal_posts))]
     written = []

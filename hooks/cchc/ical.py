@@ -1,4 +1,4 @@
-"""The deadline calendar staff subscribe to from their phones: /cchc/lich.ics.
+"""The deadline calendar staff subscribe to from their phones: `urls.ics` (/cchc/lich.ics).
 
 Deterministic: events in date order, DTSTAMP from the build's "now", UIDs from the
 deadline's own identity, so a subscribed phone updates events instead of duplicating them.
@@ -15,7 +15,6 @@ from icalendar import Calendar, Event
 from .deadlines import Deadline
 from .vntext import slugify
 
-ICS_URL = "cchc/lich.ics"
 _CATEGORY = {"task": "Nhiệm vụ kế hoạch", "report": "Báo cáo", "portal": "Cổng TTĐT CCHC tỉnh"}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import urls
 from .collection import Section
 from .posts import Post
 from .settings import Settings
@@ -40,17 +41,14 @@ class Listing:
 
     @property
     def src_uri(self) -> str:
-        return f"{self.url}index.md"
-
-
-def page_url(number: int) -> str:
-    return f"cchc/trang/{number}/"
+        return urls.src_uri(self.url)
 
 
 def build_listings(section: Section, settings: Settings) -> list[Listing]:
+    base = settings.section
     listings = [
         Listing(
-            "cchc/",
+            urls.home(base),
             "Cải cách hành chính",
             "landing",
             tuple(section.posts[:LANDING_LATEST]),
@@ -60,11 +58,11 @@ def build_listings(section: Section, settings: Settings) -> list[Listing]:
             hide=("navigation", "toc"),  # the news and the calendar side by side need the width
         )
     ]
-    listings += _paged(section.posts, settings.per_page)
+    listings += _paged(section.posts, settings.per_page, base)
     for area in settings.areas:
         listings.append(
             Listing(
-                f"cchc/linh-vuc/{area.key}/",
+                urls.area(base, area.key),
                 area.label,
                 "area",
                 tuple(section.area_posts(area)),
@@ -74,17 +72,23 @@ def build_listings(section: Section, settings: Settings) -> list[Listing]:
         )
     for slug, tag in sorted(section.tags.items()):
         listings.append(
-            Listing(f"cchc/the/{slug}/", f"Thẻ: {tag.label}", "tag", tuple(section.by_tag[slug]), data={"tag": tag})
+            Listing(urls.tag(base, slug), f"Thẻ: {tag.label}", "tag", tuple(section.by_tag[slug]), data={"tag": tag})
         )
     for year, posts in sorted(section.by_year.items()):
         months = sorted({p.local_date.month for p in posts}, reverse=True)
         listings.append(
-            Listing(f"cchc/{year}/", f"Lưu trữ năm {year}", "year", tuple(posts), data={"year": year, "months": months})
+            Listing(
+                urls.year(base, year),
+                f"Lưu trữ năm {year}",
+                "year",
+                tuple(posts),
+                data={"year": year, "months": months},
+            )
         )
     for (year, month), posts in sorted(section.by_month.items()):
         listings.append(
             Listing(
-                f"cchc/{year}/{month:02d}/",
+                urls.month(base, year, month),
                 f"Lưu trữ {month_label(year, month).lower()}",
                 "month",
                 tuple(posts),
@@ -94,7 +98,7 @@ def build_listings(section: Section, settings: Settings) -> list[Listing]:
     return listings
 
 
-def _paged(posts: list[Post], per_page: int) -> list[Listing]:
+def _paged(posts: list[Post], per_page: int, base: str) -> list[Listing]:
     count = max(1, -(-len(posts) // per_page))
     pages = []
     for number in range(1, count + 1):
@@ -102,9 +106,9 @@ def _paged(posts: list[Post], per_page: int) -> list[Listing]:
         pager = Pager(
             number,
             count,
-            page_url(number - 1) if number > 1 else None,
-            page_url(number + 1) if number < count else None,
+            urls.page(base, number - 1) if number > 1 else None,
+            urls.page(base, number + 1) if number < count else None,
         )
         title = "Tất cả tin, bài" if number == 1 else f"Tất cả tin, bài – trang {number}"
-        pages.append(Listing(page_url(number), title, "page", tuple(chunk), pager=pager, summaries=True))
+        pages.append(Listing(urls.page(base, number), title, "page", tuple(chunk), pager=pager, summaries=True))
     return pages

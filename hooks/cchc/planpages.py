@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 import yaml
 
+from . import urls
 from .plans import Plan
 from .progress import PlanProgress, Status
 from .ui import STATUS_HELP, STATUS_HELP_NOTE
 from .vndates import official_date
 
-PLANS_URL = "cchc/ke-hoach/"
 PLANS_TITLE = "Kế hoạch tuyên truyền cải cách hành chính"
 
 
@@ -31,7 +31,7 @@ class PlanPage:
 
     @property
     def src_uri(self) -> str:
-        return f"{self.url}index.md"
+        return urls.src_uri(self.url)
 
     @property
     def heading(self) -> tuple[str, str]:
@@ -55,7 +55,7 @@ class PlanPage:
         return STATUS_HELP_NOTE
 
 
-def plan_pages(progress: list[PlanProgress]) -> list[PlanPage]:
+def plan_pages(progress: list[PlanProgress], section: str) -> list[PlanPage]:
     """A page per plan, and the index (only when there are plans)."""
     if not progress:
         return []
@@ -64,7 +64,7 @@ def plan_pages(progress: list[PlanProgress]) -> list[PlanPage]:
     for item in progress:  # already newest year first
         years.setdefault(item.plan.year, []).append(item)
     index = PlanPage(
-        PLANS_URL,
+        urls.plans(section),
         PLANS_TITLE,
         "plans",
         "cchc/plans.html",

@@ -12,13 +12,13 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import limits
+from . import limits, urls
 from .errors import Collector
 from .settings import PER_MONTH_MESSAGE, PortalQuota, Settings, quota_range
 from .values import BAD_FLAG, parse_flag, repeats, unknown_key_message
@@ -211,10 +211,11 @@ class Plan:
     recipients: tuple[str, ...] = ()  # Nơi nhận
     appendix_title: str | None = None  # the Phụ lục's own heading, when the document words it differently
     headers: tuple[tuple[str, str], ...] = ()  # `columns:`: (column key, the document's header)
+    section: str = field(default=urls.DEFAULT_SECTION, compare=False, repr=False)  # `extra.cchc.section`
 
     @property
     def url(self) -> str:
-        return f"cchc/ke-hoach/{self.id}/"
+        return urls.plan(self.section, self.id)
 
     @property
     def start(self) -> date:
@@ -325,7 +326,7 @@ def load_plans(root: Path, settings: Settings, problems: Collector) -> list[Plan
         source = path.relative_to(root).as_posix()
         plan = read_plan(path, source, problems)
         if plan is not None:
-            plans.append(plan)
+            plans.append(replace(plan, section=settings.section))
     _check_unique_ids(plans, problems)
     return sorted(plans, key=lambda p: (-p.year, p.id))
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from . import limits
+from . import limits, urls
 from .errors import Collector
 from .settings import Area, Settings
 from .values import BAD_FLAG, closest, parse_flag, unknown_key_message
@@ -71,6 +71,7 @@ class Post:
     draft: bool = False
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     body_line: int = field(default=1, compare=False, repr=False)  # line of the file where the body starts
+    section: str = field(default=urls.DEFAULT_SECTION, compare=False, repr=False)  # `extra.cchc.section`
 
     def line_at(self, offset: int) -> int:
         """The file's line of a place in the body (an image, a link), for messages."""
@@ -83,12 +84,12 @@ class Post:
 
     @property
     def url(self) -> str:
-        """Site-relative URL: `cchc/2026/03/<slug>/` (public, keep stable)."""
-        return f"cchc/{self.local_date.year}/{self.local_date.month:02d}/{self.slug}/"
+        """Site-relative URL (public, keep stable): `urls.post`."""
+        return urls.post(self.section, self.local_date, self.slug)
 
     @property
     def src_uri(self) -> str:
-        return f"{self.url}index.md"
+        return urls.src_uri(self.url)
 
     def is_published(self, now: datetime) -> bool:
         return not self.draft and self.date <= now

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
+from . import urls
 from .plans import PERIOD_WORDS, QUARTERS, Plan, Report, Task, TaskNumberError, task_key
 from .posts import Post
 from .settings import Settings
@@ -378,7 +379,7 @@ def _summary(
     areas: Counter[str] = Counter(a.key for p in window for a in p.areas)
     labels = {a.key: a.label for p in window for a in p.areas}
     order = [a.key for a in settings.areas]
-    by_area = tuple(Count(labels[k], areas[k], url=f"cchc/linh-vuc/{k}/") for k in order if areas.get(k))
+    by_area = tuple(Count(labels[k], areas[k], url=urls.area(settings.section, k)) for k in order if areas.get(k))
     departments: Counter[str] = Counter(p.department or "" for p in window)
     by_department = tuple(
         Count(name or "(Không ghi đơn vị)", n)

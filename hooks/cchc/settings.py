@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from . import urls
 from .errors import Collector
 from .values import BAD_FLAG, parse_flag, unknown_key_message
 from .vntext import match_key, nfc, slugify
@@ -14,7 +15,10 @@ from .vntext import match_key, nfc, slugify
 CONFIG_FILE = "mkdocs.yml"
 SETTINGS_KEYS = frozenset(
     {"unit", "timezone", "per_page", "areas", "posts_dir", "plans_dir", "images", "contact", "portal"}
-    | {"publish_guide"}
+    | {"publish_guide", "section"}
+)
+SECTION_MESSAGE = (
+    "Đường dẫn của chuyên mục chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối (ví dụ: cchc, cai-cach-hanh-chinh)."
 )
 PORTAL_KEYS = frozenset({"per_month", "before_day", "from"})
 # Who sets the quota when no plan of the year does: the province.
@@ -126,7 +130,7 @@ class Settings:
     per_page: int = 10
     posts_dir: str = "posts"
     plans_dir: str = "plans"
-    section: str = "cchc"  # URL prefix of the section
+    section: str = urls.DEFAULT_SECTION  # `extra.cchc.section`: the base path of every URL of the section
     images: ImageSettings = field(default_factory=ImageSettings)
     contact: Contact = field(default_factory=Contact)
     portal: PortalQuota | None = PortalQuota()  # None: the unit sends nothing to the portal
@@ -176,6 +180,11 @@ def read_settings(site_name: str, extra: dict[str, Any], problems: Collector, si
     for key in ("posts_dir", "plans_dir"):
         if key in raw:
             kwargs[key] = str(raw[key])
+    if "section" in raw:
+        if str(raw["section"]) == slugify(str(raw["section"])) != "":
+            kwargs["section"] = str(raw["section"])
+        else:
+            problems.error(CONFIG_FILE, SECTION_MESSAGE, "extra.cchc.section")
     for key in sorted(set(raw) - SETTINGS_KEYS):
         problems.warning(CONFIG_FILE, unknown_key_message(key, SETTINGS_KEYS), f"extra.cchc.{key}")
     if "images" in raw:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from . import urls
 from .assets import Asset, Page, collect_assets, collect_attachments, missing_link_targets
 from .calendars import Calendar, build_calendar, calendar_listings
 from .collection import Section, load_posts, visible_posts
@@ -19,7 +20,6 @@ from .documents import clean_attachments
 from .errors import Collector
 from .feeds import base_url
 from .handwritten import DocsFolder, Handwritten, read_docs
-from .ical import ICS_URL
 from .images import ImageSet, process_images
 from .listings import Listing, build_listings
 from .planpages import plan_pages
@@ -90,7 +90,7 @@ def load_site(
     site = SiteContent(settings, now, preview, posts, section, listings, assets, plans, progress)
     # Calendars: posts by day and the plans' deadlines.
     rules = QuotaRules(settings.portal, tuple(plans))
-    site.calendar = build_calendar(section.posts, plans, now, settings.timezone, rules)
+    site.calendar = build_calendar(section.posts, plans, now, settings.timezone, rules, settings.section)
     site.listings += calendar_listings(site.calendar)
     # Decoded and encoded here, before MkDocs cleans `site/`: a broken photo fails the build.
     site.attachments = clean_attachments(attachments, root / DOCUMENT_CACHE, problems, store=encode_images)
@@ -111,9 +111,10 @@ def load_site(
 
 def published_files(site: SiteContent) -> set[str]:
     """The path (MkDocs' `src_uri`) of every file of the built site a post may link to."""
-    found = {post.src_uri for post in site.section.posts} | {ICS_URL}
+    found = {post.src_uri for post in site.section.posts} | {urls.ics(site.settings.section)}
     found |= {asset.src_uri for asset in site.assets + site.attachments}
-    found |= {listing.src_uri for listing in site.listings} | {page.src_uri for page in plan_pages(site.progress)}
+    found |= {listing.src_uri for listing in site.listings}
+    found |= {page.src_uri for page in plan_pages(site.progress, site.settings.section)}
     return found | site.handwritten.published  # what of docs/ is published (`handwritten`)
 
 

@@ -1,0 +1,118 @@
+"""The section's URL scheme: every public path of the section, written here only.
+
+A path is site-relative and ends in `/` for a page (`cchc/2026/03/<slug>/`);
+`src_uri` gives the generated page's file for MkDocs (`cchc/2026/03/<slug>/index.md`).
+The section's base path is the setting `extra.cchc.section` (default `cchc`): every
+function takes it first. Public addresses: keep them stable, citizens and feed readers
+keep links to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+DEFAULT_SECTION = "cchc"
+
+
+def src_uri(url: str) -> str:
+    """The generated page's file for MkDocs: `<url>index.md`."""
+    return f"{url}index.md"
+
+
+def home(section: str) -> str:
+    return f"{section}/"
+
+
+def post(section: str, day: date, slug: str) -> str:
+    """A post's page, under the month of its local date."""
+    return f"{section}/{day.year}/{day.month:02d}/{slug}/"
+
+
+def page(section: str, number: int) -> str:
+    """A page of the list of every post, newest first."""
+    return f"{section}/trang/{number}/"
+
+
+def area(section: str, key: str) -> str:
+    return f"{section}/linh-vuc/{key}/"
+
+
+def tag(section: str, slug: str) -> str:
+    return f"{section}/the/{slug}/"
+
+
+def year(section: str, number: int) -> str:
+    """The archive of a year's posts."""
+    return f"{section}/{number}/"
+
+
+def month(section: str, year_number: int, number: int) -> str:
+    """The archive of a month's posts."""
+    return f"{section}/{year_number}/{number:02d}/"
+
+
+def plans(section: str) -> str:
+    return f"{section}/ke-hoach/"
+
+
+def plan(section: str, plan_id: str) -> str:
+    return f"{plans(section)}{plan_id}/"
+
+
+def calendar(section: str) -> str:
+    return f"{section}/lich/"
+
+
+def calendar_year(section: str, number: int) -> str:
+    return f"{calendar(section)}{number}/"
+
+
+def calendar_month(section: str, year_number: int, number: int) -> str:
+    return f"{calendar(section)}{year_number}/{number:02d}/"
+
+
+def ics(section: str) -> str:
+    """The deadline calendar staff subscribe to."""
+    return f"{section}/lich.ics"
+
+
+def rss(section: str) -> str:
+    """The feed of every post."""
+    return f"{section}/rss.xml"
+
+
+def portal_feed(section: str) -> str:
+    """The feed of the posts sent to the provincial portal."""
+    return f"{section}/portal.xml"
+
+
+# What templates name in `url_for('month', 2026, 3)`.
+ROUTES: dict[str, Callable[..., str]] = {
+    "home": home,
+    "post": post,
+    "page": page,
+    "area": area,
+    "tag": tag,
+    "year": year,
+    "month": month,
+    "plans": plans,
+    "plan": plan,
+    "calendar": calendar,
+    "calendar_year": calendar_year,
+    "calendar_month": calendar_month,
+    "ics": ics,
+    "rss": rss,
+    "portal_feed": portal_feed,
+}
+
+
+@dataclass(frozen=True)
+class UrlFor:
+    """Templates' `url_for(name, *args)`: the site-relative path, for MkDocs' `| url` filter."""
+
+    section: str
+
+    def __call__(self, name: str, *args: object) -> str:
+        return ROUTES[name](self.section, *args)
