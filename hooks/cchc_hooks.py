@@ -34,6 +34,7 @@ from cchc.safehtml import site_html  # noqa: E402
 from cchc.settings import read_settings  # noqa: E402
 from cchc.site import SiteContent, listing_page_source, load_site, post_page_source  # noqa: E402
 from cchc.ui import STRINGS  # noqa: E402
+from cchc.ui import text as ui_text  # noqa: E402
 from cchc.vntext import heading_slug, slugify  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.cchc")
@@ -170,6 +171,7 @@ def on_env(env, config, files):
     # The footer and header partials show the unit on every page, 404.html included.
     env.globals["cchc_settings"] = _build.site.settings
     env.globals["url_for"] = urls.UrlFor(_build.site.settings.section)
+    env.globals["ui_text"] = ui_text  # `ui_text('posts_count', n=3)`: the strings' `{n}` filled in Python
     return env
 
 

@@ -31,7 +31,7 @@ from .errors import Collector
 from .posts import Post
 from .safehtml import clean_html, plain_text, xml_text
 from .settings import CONFIG_FILE
-from .ui import STRINGS
+from .ui import STRINGS, text
 from .vntext import slugify
 
 SITE_FEED_SIZE = 30
@@ -137,12 +137,10 @@ def _add_item(fg: FeedGenerator, post: Post, ctx: FeedContext) -> None:
 def write_feeds(ctx: FeedContext, posts: Iterable[Post], portal_posts: Iterable[Post]) -> list[Path]:
     """Both feeds into the built site: every post's and the portal's (posts already chosen)."""
     unit = ctx.unit
-    site = Channel(
-        f"{STRINGS['section']} – {unit}", STRINGS["feed_description"].replace("{unit}", unit), urls.rss(ctx.section)
-    )
+    site = Channel(f"{STRINGS['section']} – {unit}", text("feed_description", unit=unit), urls.rss(ctx.section))
     portal = Channel(
         f"{STRINGS['portal_feed']} – {unit}",
-        STRINGS["portal_feed_description"].replace("{unit}", unit),
+        text("portal_feed_description", unit=unit),
         urls.portal_feed(ctx.section),
     )
     feeds = [(site, site_feed_posts(posts, ctx.now)), (portal, list(portal_posts))]

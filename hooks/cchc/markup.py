@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .ui import STRINGS
+from .ui import STRINGS, text
 
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 _HEAD_CELLS = re.compile(r"<th\b", re.IGNORECASE)
@@ -31,7 +31,7 @@ def wrap_tables(html: str) -> str:
                 number += 1
                 table = html[start : tag.end()]
                 first_row = table.split("</tr>", 1)[0]
-                label = STRINGS["table_region"].replace("{n}", str(number))
+                label = text("table_region", n=number)
                 if len(_HEAD_CELLS.findall(first_row)) > PHONE_COLUMNS:
                     # Shown on phones only (cchc.css); a screen reader hears the region's name instead.
                     out.append(f'<p class="cchc-table-hint" aria-hidden="true">{STRINGS["table_hint"]}</p>')

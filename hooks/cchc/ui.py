@@ -154,3 +154,8 @@ STATUS_HELP_NOTE = (
     "Một bài viết được tính cho nhiệm vụ khi bài ghi rõ kế hoạch này và số thứ tự của nhiệm vụ. "
     "Nhiệm vụ có nhiệm vụ con lấy trạng thái cần chú ý nhất của các nhiệm vụ con. Trạng thái tính theo ngày dựng trang."
 )
+
+
+def text(key: str, **values: object) -> str:
+    """A string of `STRINGS` with its `{name}` places filled: `text("posts_count", n=3)` is "3 bài viết"."""
+    return STRINGS[key].format(**values)
