@@ -24,6 +24,7 @@ from cchc.deadlines import report_label  # noqa: E402
 from cchc.errors import Collector, ContentErrors  # noqa: E402
 from cchc.handwritten import in_guide  # noqa: E402
 from cchc.markup import drop_checkbox_autocomplete, wrap_tables  # noqa: E402
+from cchc.pages import Publication, post_crumbs  # noqa: E402
 from cchc.pictures import rewrite_images  # noqa: E402
 from cchc.planpages import page_source as plan_page_source  # noqa: E402
 from cchc.planpages import plan_pages  # noqa: E402
@@ -172,6 +173,8 @@ def on_env(env, config, files):
     env.globals["cchc_settings"] = _build.site.settings
     env.globals["url_for"] = urls.UrlFor(_build.site.settings.section)
     env.globals["ui_text"] = ui_text  # `ui_text('posts_count', n=3)`: the strings' `{n}` filled in Python
+    env.globals["post_crumbs"] = post_crumbs
+    env.globals["unpublished"] = Publication(_build.site.now)
     return env
 
 

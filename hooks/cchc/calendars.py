@@ -16,8 +16,10 @@ from typing import Any, ClassVar
 from . import urls
 from .deadlines import Deadline, plan_deadlines, portal_deadlines
 from .listings import Listing
+from .pages import Crumb, calendar_crumbs, section_crumbs
 from .portal import QuotaRules
 from .posts import Post
+from .ui import text
 
 # Weeks start on Monday, as printed calendars in Vietnam do.
 WEEKDAYS: tuple[tuple[str, str], ...] = (
@@ -238,40 +240,68 @@ def _grid(
     return MonthGrid(year, month, tuple(weeks), **kwargs)
 
 
+@dataclass(frozen=True, kw_only=True)
+class CalendarHome(Listing):
+    """The calendar's home: this month, every year, the subscribable deadlines."""
+
+    calendar: Calendar
+
+
+@dataclass(frozen=True, kw_only=True)
+class CalendarYear(Listing):
+    calendar: Calendar
+    view: YearView
+
+
+@dataclass(frozen=True, kw_only=True)
+class CalendarMonth(Listing):
+    calendar: Calendar
+    grid: MonthGrid
+
+
 def calendar_listings(cal: Calendar) -> list[Listing]:
-    """The calendar's pages: /cchc/lich/, one per year, one per month."""
-    pages = [
-        Listing(
+    """The calendar's pages: its home, one per year, one per month."""
+    pages: list[Listing] = [
+        CalendarHome(
             urls.calendar(cal.section),
             "Lịch tin, bài và hạn công việc",
-            "calendar",
             template="cchc/calendar.html",
             description="Tin, bài cải cách hành chính theo ngày, cùng các hạn của kế hoạch.",
-            data={"calendar": cal},
+            breadcrumb=section_crumbs(cal.section),
+            calendar=cal,
         )
     ]
+    wide = ("navigation", "toc")
     for year, view in sorted(cal.years.items()):
+        description = f"Số tin, bài cải cách hành chính từng ngày trong năm {year}."
+        crumbs = calendar_crumbs(cal.section)
         pages.append(
-            Listing(
+            CalendarYear(
                 view.url,
                 f"Lịch năm {year}",
-                "calendar-year",
                 template="cchc/calendar_year.html",
-                hide=("navigation", "toc"),
-                description=f"Số tin, bài cải cách hành chính từng ngày trong năm {year}.",
-                data={"calendar": cal, "view": view},
+                hide=wide,
+                calendar=cal,
+                view=view,
+                description=description,
+                breadcrumb=crumbs,
             )
         )
     for grid in cal.grids.values():
+        description = f"Tin, bài và các hạn công việc {grid.caption.lower()}."
+        crumbs = calendar_crumbs(
+            cal.section, Crumb(text("year_crumb", year=grid.year), urls.calendar_year(cal.section, grid.year))
+        )
         pages.append(
-            Listing(
+            CalendarMonth(
                 grid.url,
                 f"Lịch {grid.caption.lower()}",
-                "calendar-month",
                 template="cchc/calendar_month.html",
-                hide=("navigation", "toc"),
-                description=f"Tin, bài và các hạn công việc {grid.caption.lower()}.",
-                data={"calendar": cal, "grid": grid},
+                hide=wide,
+                calendar=cal,
+                grid=grid,
+                description=description,
+                breadcrumb=crumbs,
             )
         )
     return pages

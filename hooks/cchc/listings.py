@@ -1,19 +1,25 @@
 """Which listing pages the section has, and what each one lists.
 
-A listing is plain data: its URL, title, template and posts. The MkDocs adapter
-turns each into a generated page; templates render it.
+A listing is plain data, one class per kind of page: its URL, title, template,
+breadcrumb and posts. The MkDocs adapter turns each into a generated page;
+templates lay it out and never ask which kind it is.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import urls
-from .collection import Section
+from .collection import Section, Tag
+from .pages import Crumb, section_crumbs
 from .posts import Post
-from .settings import Settings
+from .settings import Area, Settings
+from .ui import text
 from .vndates import month_label
+
+if TYPE_CHECKING:  # calendars.py builds its pages as listings
+    from .calendars import Calendar
 
 LANDING_LATEST = 8
 
@@ -28,79 +34,116 @@ class Pager:
 
 @dataclass(frozen=True)
 class Listing:
-    url: str  # site-relative, e.g. cchc/trang/2/
+    url: str  # site-relative: `urls`
     title: str
-    kind: str  # landing | page | area | tag | year | month
     posts: tuple[Post, ...] = ()
     template: str = "cchc/list.html"
     pager: Pager | None = None
     summaries: bool = False  # show summaries (paged lists) or compact rows
     description: str = ""
-    data: dict[str, Any] = field(default_factory=dict)
     hide: tuple[str, ...] = ()  # Material's `hide` (navigation, toc): room for wide pages
+    breadcrumb: tuple[Crumb, ...] = ()  # the links above the title; none on the landing page
+    count_shown: bool = True  # "N bài viết" under the title
+    calendar_url: str | None = None  # the same posts on the calendar, when it shows that year or month
+    months: tuple[Crumb, ...] = ()  # a year's archive: links to its months, newest first
 
     @property
     def src_uri(self) -> str:
         return urls.src_uri(self.url)
 
 
-def build_listings(section: Section, settings: Settings) -> list[Listing]:
+@dataclass(frozen=True)
+class Landing(Listing):
+    """The section's front page: the latest posts, this year's plan, this month's calendar."""
+
+
+@dataclass(frozen=True)
+class PagedList(Listing):
+    """One page of every post, newest first."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AreaList(Listing):
+    area: Area
+
+
+@dataclass(frozen=True, kw_only=True)
+class TagList(Listing):
+    tag: Tag
+
+
+@dataclass(frozen=True, kw_only=True)
+class YearArchive(Listing):
+    year: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class MonthArchive(Listing):
+    year: int
+    month: int
+
+
+def build_listings(section: Section, settings: Settings, calendar: Calendar | None) -> list[Listing]:
     base = settings.section
-    listings = [
-        Listing(
-            urls.home(base),
-            "Cải cách hành chính",
-            "landing",
-            tuple(section.posts[:LANDING_LATEST]),
-            template="cchc/index.html",
-            summaries=True,
-            description=f"Tin, bài về cải cách hành chính của {settings.unit}.",
-            hide=("navigation", "toc"),  # the news and the calendar side by side need the width
-        )
-    ]
-    listings += _paged(section.posts, settings.per_page, base)
+    landing = Landing(
+        urls.home(base),
+        "Cải cách hành chính",
+        tuple(section.posts[:LANDING_LATEST]),
+        template="cchc/index.html",
+        summaries=True,
+        description=f"Tin, bài về cải cách hành chính của {settings.unit}.",
+        hide=("navigation", "toc"),  # the news and the calendar side by side need the width
+    )
+    crumbs = section_crumbs(base)
+    listings: list[Listing] = [landing, *_paged(section.posts, settings.per_page, base, crumbs)]
     for area in settings.areas:
+        description = f"Tin, bài thuộc lĩnh vực {area.label}."
+        posts = tuple(section.area_posts(area))
         listings.append(
-            Listing(
-                urls.area(base, area.key),
-                area.label,
-                "area",
-                tuple(section.area_posts(area)),
-                description=f"Tin, bài thuộc lĩnh vực {area.label}.",
-                data={"area": area},
+            AreaList(
+                urls.area(base, area.key), area.label, posts, description=description, breadcrumb=crumbs, area=area
             )
         )
     for slug, tag in sorted(section.tags.items()):
-        listings.append(
-            Listing(urls.tag(base, slug), f"Thẻ: {tag.label}", "tag", tuple(section.by_tag[slug]), data={"tag": tag})
-        )
+        title, posts = f"Thẻ: {tag.label}", tuple(section.by_tag[slug])
+        listings.append(TagList(urls.tag(base, slug), title, posts, breadcrumb=crumbs, tag=tag))
+    return listings + _archives(section, base, crumbs, calendar)
+
+
+def _archives(section: Section, base: str, crumbs: tuple[Crumb, ...], calendar: Calendar | None) -> list[Listing]:
+    found: list[Listing] = []
     for year, posts in sorted(section.by_year.items()):
         months = sorted({p.local_date.month for p in posts}, reverse=True)
-        listings.append(
-            Listing(
+        found.append(
+            YearArchive(
                 urls.year(base, year),
                 f"Lưu trữ năm {year}",
-                "year",
                 tuple(posts),
-                data={"year": year, "months": months},
+                breadcrumb=crumbs,
+                calendar_url=urls.calendar_year(base, year) if calendar and year in calendar.years else None,
+                months=tuple(Crumb(text("month_link", month=m), urls.month(base, year, m)) for m in months),
+                year=year,
             )
         )
     for (year, month), posts in sorted(section.by_month.items()):
-        listings.append(
-            Listing(
+        shown = calendar is not None and calendar.has_month(year, month)
+        found.append(
+            MonthArchive(
                 urls.month(base, year, month),
                 f"Lưu trữ {month_label(year, month).lower()}",
-                "month",
                 tuple(posts),
-                data={"year": year, "month": month},
+                breadcrumb=crumbs,
+                calendar_url=urls.calendar_month(base, year, month) if shown else None,
+                year=year,
+                month=month,
             )
         )
-    return listings
+    return found
 
 
-def _paged(posts: list[Post], per_page: int, base: str) -> list[Listing]:
+def _paged(posts: list[Post], per_page: int, base: str, crumbs: tuple[Crumb, ...]) -> list[Listing]:
     count = max(1, -(-len(posts) // per_page))
-    pages = []
+    pages: list[Listing] = []
     for number in range(1, count + 1):
         chunk = posts[(number - 1) * per_page : number * per_page]
         pager = Pager(
@@ -110,5 +153,15 @@ def _paged(posts: list[Post], per_page: int, base: str) -> list[Listing]:
             urls.page(base, number + 1) if number < count else None,
         )
         title = "Tất cả tin, bài" if number == 1 else f"Tất cả tin, bài – trang {number}"
-        pages.append(Listing(urls.page(base, number), title, "page", tuple(chunk), pager=pager, summaries=True))
+        pages.append(
+            PagedList(
+                urls.page(base, number),
+                title,
+                tuple(chunk),
+                pager=pager,
+                summaries=True,
+                breadcrumb=crumbs,
+                count_shown=False,
+            )
+        )
     return pages

@@ -12,22 +12,45 @@ from dataclasses import dataclass
 import yaml
 
 from . import urls
+from .pages import Crumb, section_crumbs
 from .plans import Plan
 from .progress import PlanProgress, Status
-from .ui import STATUS_HELP, STATUS_HELP_NOTE
+from .ui import STATUS_HELP, STATUS_HELP_NOTE, STRINGS
 from .vndates import official_date
 
 PLANS_TITLE = "Kế hoạch tuyên truyền cải cách hành chính"
 
 
 @dataclass(frozen=True)
-class PlanPage:
+class PlansIndex:
+    """The plans of every year, newest year first, with their progress."""
+
     url: str
-    title: str
-    kind: str  # "plan" | "plans"
-    template: str
-    progress: PlanProgress | None = None  # kind "plan"
-    years: tuple[tuple[int, tuple[PlanProgress, ...]], ...] = ()  # kind "plans": newest year first
+    years: tuple[tuple[int, tuple[PlanProgress, ...]], ...]
+    breadcrumb: tuple[Crumb, ...]
+    title: str = PLANS_TITLE
+    template: str = "cchc/plans.html"
+
+    @property
+    def src_uri(self) -> str:
+        return urls.src_uri(self.url)
+
+
+@dataclass(frozen=True)
+class PlanPage:
+    """One plan, laid out like the document, with its progress."""
+
+    progress: PlanProgress
+    breadcrumb: tuple[Crumb, ...]
+    template: str = "cchc/plan.html"
+
+    @property
+    def url(self) -> str:
+        return self.progress.plan.url
+
+    @property
+    def title(self) -> str:
+        return self.progress.plan.title
 
     @property
     def src_uri(self) -> str:
@@ -35,15 +58,15 @@ class PlanPage:
 
     @property
     def heading(self) -> tuple[str, str]:
-        return title_lines(self.progress.plan) if self.progress else ("", self.title)
+        return title_lines(self.progress.plan)
 
     @property
     def dateline(self) -> str:
-        return dateline(self.progress.plan) if self.progress else ""
+        return dateline(self.progress.plan)
 
     @property
     def issued_text(self) -> str:
-        return issued_text(self.progress.plan) if self.progress else ""
+        return issued_text(self.progress.plan)
 
     @property
     def legend(self) -> tuple[tuple[Status, str], ...]:
@@ -55,29 +78,24 @@ class PlanPage:
         return STATUS_HELP_NOTE
 
 
-def plan_pages(progress: list[PlanProgress], section: str) -> list[PlanPage]:
-    """A page per plan, and the index (only when there are plans)."""
+def plan_pages(progress: list[PlanProgress], section: str) -> list[PlansIndex | PlanPage]:
+    """The index, and a page per plan (none when there are no plans)."""
     if not progress:
         return []
-    pages = [PlanPage(p.plan.url, p.plan.title, "plan", "cchc/plan.html", progress=p) for p in progress]
+    crumbs = section_crumbs(section, Crumb(STRINGS["plans"], urls.plans(section)))
+    pages = [PlanPage(p, crumbs) for p in progress]
     years: dict[int, list[PlanProgress]] = {}
     for item in progress:  # already newest year first
         years.setdefault(item.plan.year, []).append(item)
-    index = PlanPage(
-        urls.plans(section),
-        PLANS_TITLE,
-        "plans",
-        "cchc/plans.html",
-        years=tuple((year, tuple(items)) for year, items in years.items()),
-    )
-    return [index, *pages]
+    by_year = tuple((year, tuple(items)) for year, items in years.items())
+    return [PlansIndex(urls.plans(section), by_year, section_crumbs(section)), *pages]
 
 
-def page_source(page: PlanPage) -> str:
+def page_source(page: PlansIndex | PlanPage) -> str:
     """Front matter naming the template; a plan's sections as the Markdown body."""
     meta: dict = {"title": page.title, "template": page.template}
     body = ""
-    if page.progress is not None:
+    if isinstance(page, PlanPage):
         plan = page.progress.plan
         meta["hide"] = ["navigation", "toc"]  # the Phụ lục table needs the page's full width
         meta["description"] = f"{plan.title} của {plan.issuer}: nội dung, Phụ lục nhiệm vụ và tiến độ thực hiện."

@@ -39,6 +39,7 @@ from . import urls
 from .plans import PERIOD_WORDS, QUARTERS, Plan, Report, Task, TaskNumberError, task_key
 from .posts import Post
 from .settings import Settings
+from .ui import text
 
 DUE_SOON_DAYS = 14
 
@@ -75,16 +76,11 @@ class Period:
     deadline: date
     posts: int
     required: int
+    short: str  # for the period strip: "3" (Tháng 3), "I" (Quý I), "5/3" (Hạn 5/3/2026)
 
     @property
     def met(self) -> bool:
         return self.posts >= self.required
-
-    @property
-    def short(self) -> str:
-        """For the period strip: "3" (Tháng 3), "I" (Quý I), "5/3" (Hạn 5/3/2026)."""
-        last = self.label.split()[-1]
-        return last.rsplit("/", 1)[0] if self.label.startswith("Hạn") else last
 
     def state(self, today: date) -> str:
         """For the period strip: met, missed (deadline passed), or open."""
@@ -161,6 +157,11 @@ class PlanProgress:
     @property
     def done(self) -> int:
         return dict(self.counts).get(Status.DONE, 0)
+
+    @property
+    def bar(self) -> tuple[tuple[Status, int, float], ...]:
+        """The progress bar: each status that has tasks, their count and share of the width in percent."""
+        return tuple((status, n, 100 * n / self.total) for status, n in self.counts if n)
 
     @property
     def percent_done(self) -> int:
@@ -285,47 +286,50 @@ def task_periods(task: Task, plan: Plan, posts: tuple[Post, ...]) -> tuple[tuple
     days = sorted(p.local_date for p in posts)
     if per:
         windows = []
-        for label, start, end in calendar_periods(per, plan.year, plan.start):
+        for short, start, end in calendar_periods(per, plan.year, plan.start):
             deadline = end
             if schedule and schedule.every == per:
                 deadline = next(d for d in schedule.deadlines(plan.year) if start <= d <= end)
-            windows.append((label, start, end, deadline))
+            windows.append((short, text(f"period_{per}", short=short), start, end, deadline))
         return _count(windows, days, required), PERIOD_WORDS[per]
     if schedule and len(schedule.dates) > 1:
         windows, start = [], date.min
         for i, deadline in enumerate(schedule.dates):
             last = i == len(schedule.dates) - 1
-            windows.append(
-                (
-                    f"Hạn {deadline.day}/{deadline.month}/{deadline.year}",
-                    start,
-                    date.max if last else deadline,
-                    deadline,
-                )
-            )
+            short = f"{deadline.day}/{deadline.month}"
+            label = text("period_deadline", short=short, year=deadline.year)
+            windows.append((short, label, start, date.max if last else deadline, deadline))
             start = deadline + timedelta(days=1)
         return _count(windows, days, required), "hạn"
     return (), ""
 
 
-def _count(windows: list[tuple[str, date, date, date]], days: list[date], required: int) -> tuple[Period, ...]:
+def _count(windows: list[tuple[str, str, date, date, date]], days: list[date], required: int) -> tuple[Period, ...]:
     return tuple(
-        Period(label, start, end, deadline, bisect.bisect_right(days, end) - bisect.bisect_left(days, start), required)
-        for label, start, end, deadline in windows
+        Period(
+            label,
+            start,
+            end,
+            deadline,
+            bisect.bisect_right(days, end) - bisect.bisect_left(days, start),
+            required,
+            short,
+        )
+        for short, label, start, end, deadline in windows
     )
 
 
 def calendar_periods(per: str, year: int, start: date) -> list[tuple[str, date, date]]:
-    """Months, quarters or the year of `year`, from the one containing `start`."""
+    """Months, quarters or the year of `year`, from the one containing `start`: (its number, first, last day)."""
     found = []
     if per == "month":
         for month in range(1, 13):
-            found.append((f"Tháng {month}", date(year, month, 1), _month_end(year, month)))
+            found.append((str(month), date(year, month, 1), _month_end(year, month)))
     elif per == "quarter":
         for q in range(4):
-            found.append((f"Quý {QUARTERS[q]}", date(year, 3 * q + 1, 1), _month_end(year, 3 * q + 3)))
+            found.append((QUARTERS[q], date(year, 3 * q + 1, 1), _month_end(year, 3 * q + 3)))
     else:
-        found.append((f"Năm {year}", date(year, 1, 1), date(year, 12, 31)))
+        found.append((str(year), date(year, 1, 1), date(year, 12, 31)))
     return [p for p in found if p[2] >= start]
 
 

@@ -21,7 +21,7 @@ from .errors import Collector
 from .feeds import base_url
 from .handwritten import DocsFolder, Handwritten, read_docs
 from .images import ImageSet, process_images
-from .listings import Listing, build_listings
+from .listings import Landing, Listing, build_listings
 from .planpages import plan_pages
 from .plans import Plan, check_post_references, load_plans, unreadable_plan_ids
 from .portal import PortalReport, QuotaRules, build_report, check_quota
@@ -55,6 +55,11 @@ class SiteContent:
     broken_links: set[tuple[str, str]] = field(default_factory=set)
     handwritten: Handwritten = field(default_factory=Handwritten)  # what of `docs/` is published
 
+    @property
+    def landing(self) -> Listing:
+        """The section's front page, whose latest posts the site's home page shows too."""
+        return next(listing for listing in self.listings if isinstance(listing, Landing))
+
     def current_plan(self) -> PlanProgress | None:
         """The first plan of the build's (local) year, for the landing page."""
         year = self.now.astimezone(self.settings.timezone).year
@@ -86,12 +91,11 @@ def load_site(
     # Progress counts published posts only, also in `cchc serve`'s preview.
     published = [post for post in section.posts if post.is_published(now)]
     progress = [plan_progress(plan, published, today, settings) for plan in plans]
-    listings = build_listings(section, settings)
-    site = SiteContent(settings, now, preview, posts, section, listings, assets, plans, progress)
     # Calendars: posts by day and the plans' deadlines.
     rules = QuotaRules(settings.portal, tuple(plans))
-    site.calendar = build_calendar(section.posts, plans, now, settings.timezone, rules, settings.section)
-    site.listings += calendar_listings(site.calendar)
+    calendar = build_calendar(section.posts, plans, now, settings.timezone, rules, settings.section)
+    listings = build_listings(section, settings, calendar) + calendar_listings(calendar)
+    site = SiteContent(settings, now, preview, posts, section, listings, assets, plans, progress, calendar)
     # Decoded and encoded here, before MkDocs cleans `site/`: a broken photo fails the build.
     site.attachments = clean_attachments(attachments, root / DOCUMENT_CACHE, problems, store=encode_images)
     site.images = process_images(assets, settings.images, root / IMAGE_CACHE, problems, encode=encode_images)

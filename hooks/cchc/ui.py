@@ -26,6 +26,9 @@ STRINGS: dict[str, str] = {
     "pagination": "Phân trang",
     "breadcrumb": "Vị trí",
     "months": "Các tháng",
+    "month_crumb": "Tháng {month}/{year}",
+    "month_link": "Tháng {month}",
+    "year_crumb": "Năm {year}",
     "table_region": "Bảng {n}",
     "table_hint": "Vuốt ngang để xem hết bảng →",
     # Feeds and the provincial portal (Cổng TTĐT CCHC tỉnh).
@@ -129,6 +132,11 @@ STRINGS: dict[str, str] = {
     "plan_report_portal": "Bài gửi Cổng TTĐT CCHC tỉnh",
     "plan_portal": "Gửi bài cho Cổng TTĐT CCHC tỉnh",
     "plan_tasks_count": "{n} nhiệm vụ",
+    # A task's periods (`expects.per`, `schedule.every`, several `dates`).
+    "period_month": "Tháng {short}",
+    "period_quarter": "Quý {short}",
+    "period_year": "Năm {short}",
+    "period_deadline": "Hạn {short}/{year}",
     "plan_none": "Chưa có kế hoạch nào.",
 }
 
