@@ -108,12 +108,17 @@ class MonthGrid:
         return [d for day in self.days for d in day.deadlines]
 
     @property
-    def prev_url(self) -> str | None:
-        return urls.calendar_month(self.section, *self.prev) if self.prev else None
+    def prev_link(self) -> Crumb | None:
+        return self._link(self.prev)
 
     @property
-    def next_url(self) -> str | None:
-        return urls.calendar_month(self.section, *self.next) if self.next else None
+    def next_link(self) -> Crumb | None:
+        return self._link(self.next)
+
+    def _link(self, to: Month | None) -> Crumb | None:
+        if to is None:
+            return None
+        return Crumb(text("month_crumb", month=to[1], year=to[0]), urls.calendar_month(self.section, *to))
 
 
 @dataclass(frozen=True)
@@ -131,6 +136,17 @@ class YearView:
     @property
     def total(self) -> int:
         return sum(m.total for m in self.months)
+
+    @property
+    def prev_link(self) -> Crumb | None:
+        return self._link(self.prev)
+
+    @property
+    def next_link(self) -> Crumb | None:
+        return self._link(self.next)
+
+    def _link(self, to: int | None) -> Crumb | None:
+        return Crumb(text("year_crumb", year=to), urls.calendar_year(self.section, to)) if to else None
 
     @property
     def busiest(self) -> int:
