@@ -19,18 +19,8 @@ from .listings import Listing
 from .pages import Crumb, calendar_crumbs, section_crumbs
 from .portal import QuotaRules
 from .posts import Post
-from .ui import text
+from .ui import WEEKDAYS, text
 
-# Weeks start on Monday, as printed calendars in Vietnam do.
-WEEKDAYS: tuple[tuple[str, str], ...] = (
-    ("T2", "Thứ Hai"),
-    ("T3", "Thứ Ba"),
-    ("T4", "Thứ Tư"),
-    ("T5", "Thứ Năm"),
-    ("T6", "Thứ Sáu"),
-    ("T7", "Thứ Bảy"),
-    ("CN", "Chủ Nhật"),
-)
 HEAT_LEVELS = 4  # a day with 4 or more posts has the darkest shade
 _WEEKS = calendar.Calendar(firstweekday=calendar.MONDAY)
 

@@ -39,27 +39,27 @@ from . import urls
 from .plans import PERIOD_WORDS, QUARTERS, Plan, Report, Task, TaskNumberError, task_key
 from .posts import Post
 from .settings import Settings
-from .ui import text
+from .ui import STATUS_LABELS, text
 
 DUE_SOON_DAYS = 14
 
 
 class Status(Enum):
-    DONE = "Hoàn thành"
-    ACTIVE = "Đang thực hiện"
-    DUE_SOON = "Sắp đến hạn"
-    OVERDUE = "Quá hạn"
-    ONGOING = "Thường xuyên"
+    """A task's status; its value is the page's CSS modifier, its words are `ui.STATUS_LABELS`."""
+
+    DONE = "done"
+    ACTIVE = "active"
+    DUE_SOON = "soon"
+    OVERDUE = "overdue"
+    ONGOING = "ongoing"
 
     @property
     def css(self) -> str:
-        return {
-            Status.DONE: "done",
-            Status.ACTIVE: "active",
-            Status.DUE_SOON: "soon",
-            Status.OVERDUE: "overdue",
-            Status.ONGOING: "ongoing",
-        }[self]
+        return self.value
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.value]
 
 
 # The order of the summary, and of urgency when subtasks are combined.

@@ -141,19 +141,35 @@ STRINGS: dict[str, str] = {
 }
 
 # What each status means: the plan page's legend (kept in step with `cchc.progress`).
+# The calendar's weekday heads (short, full), Monday first.
+WEEKDAYS: tuple[tuple[str, str], ...] = (
+    ("T2", "Thứ Hai"),
+    ("T3", "Thứ Ba"),
+    ("T4", "Thứ Tư"),
+    ("T5", "Thứ Năm"),
+    ("T6", "Thứ Sáu"),
+    ("T7", "Thứ Bảy"),
+    ("CN", "Chủ Nhật"),
+)
+# A task's status (`progress.Status`), by its CSS modifier.
+STATUS_LABELS: dict[str, str] = {
+    "done": "Hoàn thành",
+    "active": "Đang thực hiện",
+    "soon": "Sắp đến hạn",
+    "overdue": "Quá hạn",
+    "ongoing": "Thường xuyên",
+}
 STATUS_HELP: dict[str, str] = {
-    "Hoàn thành": (
+    "done": (
         "Nhiệm vụ đã có đủ bài viết báo cáo kết quả (mặc định 1 bài, hoặc số bài kế hoạch yêu cầu). "
         "Nhiệm vụ theo kỳ (hằng tháng, hằng quý, nhiều hạn) chỉ hoàn thành khi mọi kỳ của kế hoạch đều đủ bài."
     ),
-    "Đang thực hiện": (
-        "Chưa đến hạn, hoặc kỳ vừa qua đã đạt; “Đạt 7/10 tháng đã qua” là số kỳ đủ bài trên số kỳ đã qua hạn."
-    ),
-    "Sắp đến hạn": "Hạn gần nhất còn trong vòng 14 ngày mà chưa có đủ bài viết.",
-    "Quá hạn": (
+    "active": ("Chưa đến hạn, hoặc kỳ vừa qua đã đạt; “Đạt 7/10 tháng đã qua” là số kỳ đủ bài trên số kỳ đã qua hạn."),
+    "soon": "Hạn gần nhất còn trong vòng 14 ngày mà chưa có đủ bài viết.",
+    "overdue": (
         "Hạn gần nhất đã qua mà chưa có đủ bài viết. Nhiệm vụ không ghi lịch có hạn là ngày 31/12 của năm kế hoạch."
     ),
-    "Thường xuyên": (
+    "ongoing": (
         "Nhiệm vụ thực hiện thường xuyên, không có hạn riêng; "
         "được đánh giá (hoàn thành hoặc quá hạn) khi hết năm kế hoạch."
     ),
