@@ -19,7 +19,7 @@ from .listings import Listing
 from .pages import Crumb, calendar_crumbs, section_crumbs
 from .portal import QuotaRules
 from .posts import Post
-from .ui import WEEKDAYS, text
+from .ui import STRINGS, WEEKDAYS, text
 
 HEAT_LEVELS = 4  # a day with 4 or more posts has the darkest shade
 _WEEKS = calendar.Calendar(firstweekday=calendar.MONDAY)
@@ -108,7 +108,7 @@ class MonthGrid:
     def _link(self, to: Month | None) -> Crumb | None:
         if to is None:
             return None
-        return Crumb(text("month_crumb", month=to[1], year=to[0]), urls.calendar_month(self.section, *to))
+        return Crumb(text("month_of_year", month=to[1], year=to[0]), urls.calendar_month(self.section, *to))
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,7 @@ class YearView:
         return self._link(self.next)
 
     def _link(self, to: int | None) -> Crumb | None:
-        return Crumb(text("year_crumb", year=to), urls.calendar_year(self.section, to)) if to else None
+        return Crumb(text("year_name", year=to), urls.calendar_year(self.section, to)) if to else None
 
     @property
     def busiest(self) -> int:
@@ -270,21 +270,21 @@ def calendar_listings(cal: Calendar) -> list[Listing]:
     pages: list[Listing] = [
         CalendarHome(
             urls.calendar(cal.section),
-            "Lịch tin, bài và hạn công việc",
+            STRINGS["calendar_title"],
             template="cchc/calendar.html",
-            description="Tin, bài cải cách hành chính theo ngày, cùng các hạn của kế hoạch.",
+            description=STRINGS["calendar_description"],
             breadcrumb=section_crumbs(cal.section),
             calendar=cal,
         )
     ]
     wide = ("navigation", "toc")
     for year, view in sorted(cal.years.items()):
-        description = f"Số tin, bài cải cách hành chính từng ngày trong năm {year}."
+        description = text("calendar_year_description", year=year)
         crumbs = calendar_crumbs(cal.section)
         pages.append(
             CalendarYear(
                 view.url,
-                f"Lịch năm {year}",
+                text("calendar_year_title", year=year),
                 template="cchc/calendar_year.html",
                 hide=wide,
                 calendar=cal,
@@ -294,14 +294,14 @@ def calendar_listings(cal: Calendar) -> list[Listing]:
             )
         )
     for grid in cal.grids.values():
-        description = f"Tin, bài và các hạn công việc {grid.caption.lower()}."
+        description = text("calendar_month_description", month=grid.caption.lower())
         crumbs = calendar_crumbs(
-            cal.section, Crumb(text("year_crumb", year=grid.year), urls.calendar_year(cal.section, grid.year))
+            cal.section, Crumb(text("year_name", year=grid.year), urls.calendar_year(cal.section, grid.year))
         )
         pages.append(
             CalendarMonth(
                 grid.url,
-                f"Lịch {grid.caption.lower()}",
+                text("calendar_month_title", month=grid.caption.lower()),
                 template="cchc/calendar_month.html",
                 hide=wide,
                 calendar=cal,

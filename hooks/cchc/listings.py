@@ -15,7 +15,7 @@ from .collection import Section, Tag
 from .pages import Crumb, section_crumbs
 from .posts import Post
 from .settings import Area, Settings
-from .ui import text
+from .ui import STRINGS, text
 from .vndates import month_label
 
 if TYPE_CHECKING:  # calendars.py builds its pages as listings
@@ -87,17 +87,17 @@ def build_listings(section: Section, settings: Settings, calendar: Calendar | No
     base = settings.section
     landing = Landing(
         urls.home(base),
-        "Cải cách hành chính",
+        STRINGS["section"],
         tuple(section.posts[:LANDING_LATEST]),
         template="cchc/index.html",
         summaries=True,
-        description=f"Tin, bài về cải cách hành chính của {settings.unit}.",
+        description=text("landing_description", unit=settings.unit),
         hide=("navigation", "toc"),  # the news and the calendar side by side need the width
     )
     crumbs = section_crumbs(base)
     listings: list[Listing] = [landing, *_paged(section.posts, settings.per_page, base, crumbs)]
     for area in settings.areas:
-        description = f"Tin, bài thuộc lĩnh vực {area.label}."
+        description = text("area_description", area=area.label)
         posts = tuple(section.area_posts(area))
         listings.append(
             AreaList(
@@ -105,7 +105,7 @@ def build_listings(section: Section, settings: Settings, calendar: Calendar | No
             )
         )
     for slug, tag in sorted(section.tags.items()):
-        title, posts = f"Thẻ: {tag.label}", tuple(section.by_tag[slug])
+        title, posts = text("tag_title", tag=tag.label), tuple(section.by_tag[slug])
         listings.append(TagList(urls.tag(base, slug), title, posts, breadcrumb=crumbs, tag=tag))
     return listings + _archives(section, base, crumbs, calendar)
 
@@ -117,11 +117,11 @@ def _archives(section: Section, base: str, crumbs: tuple[Crumb, ...], calendar: 
         found.append(
             YearArchive(
                 urls.year(base, year),
-                f"Lưu trữ năm {year}",
+                text("year_archive_title", year=year),
                 tuple(posts),
                 breadcrumb=crumbs,
                 calendar_url=urls.calendar_year(base, year) if calendar and year in calendar.years else None,
-                months=tuple(Crumb(text("month_link", month=m), urls.month(base, year, m)) for m in months),
+                months=tuple(Crumb(text("month_name", month=m), urls.month(base, year, m)) for m in months),
                 year=year,
             )
         )
@@ -130,7 +130,7 @@ def _archives(section: Section, base: str, crumbs: tuple[Crumb, ...], calendar: 
         found.append(
             MonthArchive(
                 urls.month(base, year, month),
-                f"Lưu trữ {month_label(year, month).lower()}",
+                text("month_archive_title", month=month_label(year, month).lower()),
                 tuple(posts),
                 breadcrumb=crumbs,
                 calendar_url=urls.calendar_month(base, year, month) if shown else None,
@@ -152,7 +152,7 @@ def _paged(posts: list[Post], per_page: int, base: str, crumbs: tuple[Crumb, ...
             urls.page(base, number - 1) if number > 1 else None,
             urls.page(base, number + 1) if number < count else None,
         )
-        title = "Tất cả tin, bài" if number == 1 else f"Tất cả tin, bài – trang {number}"
+        title = STRINGS["all_posts_title"] if number == 1 else text("all_posts_page_title", n=number)
         pages.append(
             PagedList(
                 urls.page(base, number),

@@ -34,7 +34,7 @@ def calendar_crumbs(section: str, *more: Crumb) -> tuple[Crumb, ...]:
 def post_crumbs(post: Post) -> tuple[Crumb, ...]:
     """A post's page: the section, then the archive of the post's month."""
     day = post.local_date
-    month = Crumb(text("month_crumb", month=day.month, year=day.year), urls.month(post.section, day.year, day.month))
+    month = Crumb(text("month_of_year", month=day.month, year=day.year), urls.month(post.section, day.year, day.month))
     return section_crumbs(post.section, month)
 
 

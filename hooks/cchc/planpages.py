@@ -15,10 +15,8 @@ from . import urls
 from .pages import Crumb, section_crumbs
 from .plans import Plan
 from .progress import PlanProgress, Status
-from .ui import STATUS_HELP, STATUS_HELP_NOTE, STRINGS
+from .ui import STATUS_HELP, STATUS_HELP_NOTE, STRINGS, text
 from .vndates import official_date
-
-PLANS_TITLE = "Kế hoạch tuyên truyền cải cách hành chính"
 
 
 @dataclass(frozen=True)
@@ -28,7 +26,7 @@ class PlansIndex:
     url: str
     years: tuple[tuple[int, tuple[PlanProgress, ...]], ...]
     breadcrumb: tuple[Crumb, ...]
-    title: str = PLANS_TITLE
+    title: str = STRINGS["plans_title"]
     template: str = "cchc/plans.html"
 
     @property
@@ -98,7 +96,7 @@ def page_source(page: PlansIndex | PlanPage) -> str:
     if isinstance(page, PlanPage):
         plan = page.progress.plan
         meta["hide"] = ["navigation", "toc"]  # the Phụ lục table needs the page's full width
-        meta["description"] = f"{plan.title} của {plan.issuer}: nội dung, Phụ lục nhiệm vụ và tiến độ thực hiện."
+        meta["description"] = text("plan_description", title=plan.title, issuer=plan.issuer)
         body = "\n\n".join(_section_markdown(s.heading, s.body) for s in plan.sections)
     else:
         meta["search"] = {"exclude": True}
