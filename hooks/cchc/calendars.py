@@ -235,7 +235,7 @@ def _grid(
 ) -> MonthGrid:
     weeks = []
     for week in _WEEKS.monthdatescalendar(year, month):
-        row = []
+        row: list[Day | None] = []
         for day in week:
             if day.month != month:
                 row.append(None)

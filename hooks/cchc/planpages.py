@@ -91,7 +91,7 @@ def plan_pages(progress: list[PlanProgress], section: str) -> list[PlansIndex | 
 
 def page_source(page: PlansIndex | PlanPage) -> str:
     """Front matter naming the template; a plan's sections as the Markdown body."""
-    meta: dict = {"title": page.title, "template": page.template}
+    meta: dict[str, object] = {"title": page.title, "template": page.template}
     body = ""
     if isinstance(page, PlanPage):
         plan = page.progress.plan
