@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import engine
 from .vnargparse import Parser
 
 # What `cchc build`/`serve` hand on to MkDocs, named in their help.
@@ -23,6 +24,7 @@ def _mkdocs(args: list[str]) -> int:
     # Material prints a notice about MkDocs 2.0 to every `mkdocs` run; editors
     # should only see our own messages.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    engine.load()
     import click
     from mkdocs.__main__ import State, cli
     from mkdocs.exceptions import Abort
@@ -110,6 +112,8 @@ def _run(args: argparse.Namespace, rest: list[str]) -> int:
         return _mkdocs(["serve", "--livereload", *rest])
     if args.command == "portal":
         from .portal_package import run
+
+        engine.load()  # it reads mkdocs.yml as MkDocs does
 
         return run(args.month, args.config_file, Path.cwd())
     return 2  # pragma: no cover - argparse rejects unknown commands
