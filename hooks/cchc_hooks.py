@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from mkdocs.structure import pages
+
 from cchc import buildstate, headmeta, urls, vndates
 from cchc.deadlines import report_label
 from cchc.handwritten import in_guide
@@ -48,10 +50,10 @@ class Hooks:
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.preview = command == "serve"
-        logging.getLogger("mkdocs.structure.pages").addFilter(self.reported_links)
+        logging.getLogger(pages.__name__).addFilter(self.reported_links)  # properdocs.… under ProperDocs
 
     def on_shutdown(self) -> None:
-        logging.getLogger("mkdocs.structure.pages").removeFilter(self.reported_links)
+        logging.getLogger(pages.__name__).removeFilter(self.reported_links)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Heading anchors keep `đ` as `d`; Python-Markdown's default drops it.

@@ -144,6 +144,13 @@ HOSTILE_BODY = """Đoạn mở đầu có <b onmouseover="alert(0)">chữ đậm
 """
 
 
+def engine_loggers() -> list[logging.Logger]:
+    """Where the build logs: `mkdocs` (our hooks, Material) and, under ProperDocs, `properdocs` (the engine)."""
+    import mkdocs
+
+    return [logging.getLogger(name) for name in sorted({"mkdocs", mkdocs.__name__})]
+
+
 class _Records(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -159,14 +166,16 @@ def build_log(root: Path, **kwargs) -> tuple[set[tuple[str, str]], set[str]]:
     from mkdocs.exceptions import Abort
 
     handler = _Records()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
+    loggers = engine_loggers()
+    for logger in loggers:
+        logger.addHandler(handler)
     try:
         build_at_now(root, **kwargs)
     except Abort:
         pass
     finally:
-        logger.removeHandler(handler)
+        for logger in loggers:
+            logger.removeHandler(handler)
     errors, current = set(), None
     for record in (r for r in handler.records if r.levelno >= logging.ERROR):
         for line in record.getMessage().splitlines()[1:-1]:  # our report: heading, files, closing line

@@ -1,12 +1,11 @@
 import errno
-import logging
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 from cchc.cli import main
-from conftest import REPO, post, write_project, write_tree
+from conftest import REPO, engine_loggers, post, write_project, write_tree
 
 
 def run_cchc(cwd, *args):
@@ -95,10 +94,10 @@ def test_case15_full_disk_during_build_says_how_much_room_it_needs(tmp_path, mon
 
     monkeypatch.setattr(mkdocs.utils, "write_file", full_disk)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795410000")
-    log = logging.getLogger("mkdocs")  # MkDocs' command line reconfigures it: restored after the test
-    monkeypatch.setattr(log, "propagate", log.propagate)
-    monkeypatch.setattr(log, "level", log.level)
-    monkeypatch.setattr(log, "handlers", list(log.handlers))
+    for log in engine_loggers():  # MkDocs' command line reconfigures them: restored after the test
+        for attribute in ("propagate", "level", "parent"):
+            monkeypatch.setattr(log, attribute, getattr(log, attribute))
+        monkeypatch.setattr(log, "handlers", list(log.handlers))
     assert main(["build", "-q", "-f", str(tmp_path / "mkdocs.yml")]) == 1
     err = capsys.readouterr().err
     assert f"Ổ đĩa đã đầy: không ghi được {tmp_path / 'site'}/" in err

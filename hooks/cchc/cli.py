@@ -31,6 +31,9 @@ def _mkdocs(args: list[str]) -> int:
 
     from .mkdocslog import translate, vietnamese_output
 
+    if not _names_config_file(args):
+        # ProperDocs looks for properdocs.yml first and says so in English when it falls back to mkdocs.yml.
+        args = [args[0], "--config-file", "mkdocs.yml", *args[1:]]  # before a trailing option missing its value
     state = State()  # MkDocs' log handler, made here so that its lines are ours to translate
     try:
         with vietnamese_output(state.stream):
@@ -117,6 +120,10 @@ def _run(args: argparse.Namespace, rest: list[str]) -> int:
 
         return run(args.month, args.config_file, Path.cwd())
     return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+def _names_config_file(args: list[str]) -> bool:
+    return any(arg in ("-f", "--config-file") or arg.startswith("--config-file=") for arg in args)
 
 
 def _config_file(rest: list[str]) -> Path:
