@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import post, run_build, write_tree
+from conftest import build_at_now, post, run_build, write_tree
 
 FIXTURES = Path(__file__).parent / "fixtures" / "plans"
 
@@ -71,16 +71,38 @@ def epoch(day: str) -> str:
     return str(int(datetime.fromisoformat(day).replace(tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")).timestamp()))
 
 
-@pytest.fixture
-def built(site):
-    return site(
+NEXT_YEAR = (
+    "title: Kế hoạch tuyên truyền CCHC năm 2027\nyear: 2027\nissuer: Trung tâm Y tế Mẫu\n"
+    "reports:\n  - {name: Quý I, due: 2027-03-10}\n"
+    "tasks:\n  - {stt: 1, title: Đưa tin hằng quý, schedule: {every: quarter}, expects: {posts: 1, per: quarter}}\n"
+)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One plan with posts linked to its tasks, shared by the tests that only read it."""
+    root = tmp_path_factory.mktemp("plan")
+    write_tree(
+        root,
         {
             f"plans/{PLAN_ID}.yaml": PLAN,
             "posts/a.md": post("Hội nghị triển khai kế hoạch", "2026-02-10 08:30", plan=PLAN_ID, tasks=["01", "5"]),
             "posts/b.md": post("Thanh toán viện phí bằng QR", "2026-03-12", plan=PLAN_ID, tasks=["4.1"], portal=True),
             "posts/c.md": post("Bài không thuộc kế hoạch", "2026-03-13", department="Khoa Khám bệnh"),
-        }
+        },
     )
+    return build_at_now(root)
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    """The real plans of three units (tests/fixtures/plans) and a plan for next year, in one build."""
+    root = tmp_path_factory.mktemp("seeds")
+    (root / "plans").mkdir()
+    for name in ("ttpy-khanh-hoa-2026", "ttyt-ninh-hoa-2026", "tthnnk-2026"):
+        shutil.copy(FIXTURES / f"{name}.yaml", root / "plans")
+    write_tree(root, {"posts/a.md": post("Bài một"), "plans/2027-cchc.yaml": NEXT_YEAR})
+    return build_at_now(root)
 
 
 def test_plan_page_is_laid_out_like_the_document(built):
@@ -144,14 +166,16 @@ def test_statuses_change_with_source_date_epoch(tmp_path, monkeypatch):
     write_tree(tmp_path, {f"plans/{PLAN_ID}.yaml": PLAN})
 
     def status_of(day: str, anchor: str = "nv-1") -> str:
+        return statuses(day, anchor)[0]
+
+    def statuses(day: str, *anchors: str) -> list[str]:
         monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(day))
         page = html(run_build(tmp_path), PAGE)
-        return re.search(r'class="cchc-status cchc-status--\w+">([^<]+)<', row(page, anchor)).group(1)
+        return [re.search(r'class="cchc-status cchc-status--\w+">([^<]+)<', row(page, a)).group(1) for a in anchors]
 
     assert status_of("2026-02-01T12:00") == "Đang thực hiện"
     assert status_of("2026-02-20T12:00") == "Sắp đến hạn"
-    assert status_of("2026-03-01T12:00") == "Quá hạn"
-    assert status_of("2026-03-01T12:00", "nv-4-1") == "Thường xuyên"
+    assert statuses("2026-03-01T12:00", "nv-1", "nv-4-1") == ["Quá hạn", "Thường xuyên"]
     write_tree(tmp_path, {"posts/bao-cao.md": post("Ban hành kế hoạch", "2026-03-02", plan=PLAN_ID, tasks=["1"])})
     assert status_of("2026-03-01T12:00") == "Quá hạn"  # the post is scheduled: not published yet
     assert status_of("2026-03-03T12:00") == "Hoàn thành"
@@ -204,10 +228,8 @@ def test_bad_post_references_fail_the_build(site, caplog):
         ("tthnnk-2026", 7, "Hình thức tuyên truyền"),
     ],
 )
-def test_seed_plans_render_every_task(tmp_path, now_epoch, name, tasks, absent_column):
-    (tmp_path / "plans").mkdir()
-    shutil.copy(FIXTURES / f"{name}.yaml", tmp_path / "plans")
-    page = html(run_build(tmp_path), f"cchc/ke-hoach/{name}")
+def test_seed_plans_render_every_task(seeds, name, tasks, absent_column):
+    page = html(seeds, f"cchc/ke-hoach/{name}")
     table = page[page.index('<table class="cchc-tasks">') : page.index("</table>")]
     assert table.count('<tr id="nv-') == tasks
     assert table.count('data-label="Nhiệm vụ/hoạt động">') == tasks
@@ -217,17 +239,13 @@ def test_seed_plans_render_every_task(tmp_path, now_epoch, name, tasks, absent_c
         assert part in page
 
 
-def test_seed_plan_details_as_written(tmp_path, now_epoch):
-    (tmp_path / "plans").mkdir()
-    for name in ("ttpy-khanh-hoa-2026", "tthnnk-2026"):
-        shutil.copy(FIXTURES / f"{name}.yaml", tmp_path / "plans")
-    built = run_build(tmp_path)
-    ttpy = html(built, "cchc/ke-hoach/ttpy-khanh-hoa-2026")
+def test_seed_plan_details_as_written(seeds):
+    ttpy = html(seeds, "cchc/ke-hoach/ttpy-khanh-hoa-2026")
     assert "Số: /KH-TTPY" in ttpy
     assert "Khánh Hòa, ngày\u2003\u2003tháng 02 năm 2026" in ttpy
     assert "<strong>KT. GIÁM ĐỐC</strong></p><p><strong>PHÓ GIÁM ĐỐC</strong>" in ttpy
     assert "- Quý I: 05/3/2026<br>- 06 tháng: 05/6/2026" in row(ttpy, "nv-2")
-    tthnnk = html(built, "cchc/ke-hoach/tthnnk-2026")
+    tthnnk = html(seeds, "cchc/ke-hoach/tthnnk-2026")
     assert "NHIỆM VỤ TUYÊN TRUYỀN CỤ THỂ, SẢN PHẨM, TIẾN ĐỘ VÀ TRÁCH NHIỆM THỰC HIỆN" in tthnnk
     assert "Ngày 15 tháng 02 năm 2026" in tthnnk  # no place in the document
     titles = re.findall(r'<td class="cchc-task__stt"[^>]*>([^<]*)</td>', tthnnk)
@@ -250,18 +268,15 @@ def test_no_plans_no_plan_pages(site):
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Chromium")
-def test_plan_page_fits_a_360px_phone(tmp_path, now_epoch):
+def test_plan_page_fits_a_360px_phone(seeds):
     from playwright.sync_api import sync_playwright
 
-    (tmp_path / "plans").mkdir()
-    shutil.copy(FIXTURES / "ttyt-ninh-hoa-2026.yaml", tmp_path / "plans")
-    built = run_build(tmp_path)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
         try:
             for width in (360, 1280):
                 page = browser.new_page(viewport={"width": width, "height": 800})
-                page.goto((built / "cchc/ke-hoach/ttyt-ninh-hoa-2026/index.html").as_uri())
+                page.goto((seeds / "cchc/ke-hoach/ttyt-ninh-hoa-2026/index.html").as_uri())
                 widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
                 assert widths[0] <= widths[1], f"{width}px: page overflows ({widths})"
                 display = page.evaluate("getComputedStyle(document.querySelector('.cchc-tasks tbody tr')).display")
@@ -270,19 +285,11 @@ def test_plan_page_fits_a_360px_phone(tmp_path, now_epoch):
             browser.close()
 
 
-def test_plan_pages_are_reproducible(tmp_path, now_epoch):
-    write_tree(tmp_path, {f"plans/{PLAN_ID}.yaml": PLAN, "posts/a.md": post("Bài", plan=PLAN_ID, tasks=["5"])})
-    first = html(run_build(tmp_path), PAGE)
-    assert html(run_build(tmp_path), PAGE) == first
+def test_plan_pages_are_reproducible(built, tmp_path):
+    assert html(build_at_now(built.parent, site_dir=str(tmp_path / "site")), PAGE) == html(built, PAGE)
 
 
-def test_a_plan_for_next_year_shows_no_figures_yet(site):
-    plan = (
-        "title: Kế hoạch tuyên truyền CCHC năm 2027\nyear: 2027\nissuer: Trung tâm Y tế Mẫu\n"
-        "reports:\n  - {name: Quý I, due: 2027-03-10}\n"
-        "tasks:\n  - {stt: 1, title: Đưa tin hằng quý, schedule: {every: quarter}, expects: {posts: 1, per: quarter}}\n"
-    )
-    built = site({"posts/a.md": post("Bài một"), "plans/2027-cchc.yaml": plan})
-    page = (built / "cchc/ke-hoach/2027-cchc/index.html").read_text(encoding="utf-8")
+def test_a_plan_for_next_year_shows_no_figures_yet(seeds):
+    page = (seeds / "cchc/ke-hoach/2027-cchc/index.html").read_text(encoding="utf-8")
     assert "Kỳ báo cáo bắt đầu từ 1/1/2027: chưa có số liệu." in page
     assert "Số liệu Quý I" not in page and "0/0" not in page

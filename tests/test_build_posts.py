@@ -10,7 +10,7 @@ import pikepdf
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import post, run_build, write_tree
+from conftest import build_at_now, post, run_build, write_tree
 
 POSTS = {
     "posts/2026/03/thanh-toan.md": post(
@@ -35,9 +35,28 @@ def html(site, url):
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def built(site):
-    return site(POSTS)
+def pdf() -> bytes:
+    document = pikepdf.new()
+    document.add_blank_page()
+    out = io.BytesIO()
+    document.save(out, deterministic_id=True)
+    return out.getvalue()
+
+
+# Beside POSTS, in the same build: a title with HTML in it, a post with a document beside it.
+EXTRA = {
+    "posts/b.md": post("Chỉ số <PAR INDEX> & <SIPAS>", "2026-03-10"),
+    "posts/2026/03/van-ban/ke-hoach.pdf": pdf(),
+    "posts/2026/03/a.md": post("Ban hành kế hoạch", "2026-03-11", body="Xem [Kế hoạch số 12](van-ban/ke-hoach.pdf)."),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One strict build (no warning) of POSTS and EXTRA, shared by the tests that only read it."""
+    root = tmp_path_factory.mktemp("posts")
+    write_tree(root, {**POSTS, **EXTRA})
+    return build_at_now(root, strict=True)
 
 
 def test_post_page_shows_title_date_author_department_links(built):
@@ -151,23 +170,19 @@ def test_unknown_key_is_a_warning_fatal_under_strict(site, caplog):
         site(files, strict=True)
 
 
-def test_same_content_and_epoch_give_identical_bytes(tmp_path, now_epoch):
-    write_tree(tmp_path, POSTS)
-
-    def digest():
-        site_dir = run_build(tmp_path)
+def test_same_content_and_epoch_give_identical_bytes(built, tmp_path):
+    def digest(site_dir):
         return {
             p.relative_to(site_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site_dir.rglob("*"))
             if p.is_file()
         }
 
-    first = digest()
-    assert first == digest()
+    again = build_at_now(built.parent, strict=True, site_dir=str(tmp_path / "site"))
+    assert digest(again) == digest(built)
 
 
-def test_html_in_titles_is_escaped(site):
-    built = site({"posts/a.md": post("Chỉ số <PAR INDEX> & <SIPAS>")})
+def test_html_in_titles_is_escaped(built):
     page = html(built, "cchc/2026/03/chi-so-par-index-sipas")
     assert "Chỉ số &lt;PAR INDEX&gt; &amp; &lt;SIPAS&gt;" in page
     assert re.search(r"<PAR INDEX>", page) is None
@@ -180,19 +195,7 @@ def test_pages_announce_both_feeds_and_name_heading_links(built):
     assert 'title="Liên kết đến mục này"' in page and "Permanent link" not in page
 
 
-def test_documents_beside_a_post_are_published_with_it(site):
-    document = pikepdf.new()
-    document.add_blank_page()
-    out = io.BytesIO()
-    document.save(out, deterministic_id=True)
-    pdf = out.getvalue()
-    built = site(
-        {
-            "posts/2026/03/van-ban/ke-hoach.pdf": pdf,
-            "posts/2026/03/a.md": post("Ban hành kế hoạch", body="Xem [Kế hoạch số 12](van-ban/ke-hoach.pdf)."),
-        },
-        strict=True,
-    )
+def test_documents_beside_a_post_are_published_with_it(built):  # built under --strict: no warning about it
     page = html(built, "cchc/2026/03/ban-hanh-ke-hoach")
     assert 'href="van-ban/ke-hoach.pdf"' in page
     with pikepdf.open(built / "cchc/2026/03/ban-hanh-ke-hoach/van-ban/ke-hoach.pdf") as published:
