@@ -126,11 +126,21 @@ class Reader:
         """Every key `schema` does not declare: a warning naming the closest one."""
         for key in sorted(set(value) - schema.keys):
             where = (*path, key)
-            self.problems.warning(
-                self.source, unknown_key_message(key, schema.keys), key_text(where), self.line(where)
-            )
+            self.problems.warning(self.source, unknown_key_message(key, schema.keys), key_text(where), self.line(where))
 
     # Values
+
+    def value(self, path: KeyPath, field: Field) -> str | tuple[str, ...] | bool | date | None:
+        """The value at `path`, typed by `field`'s kind (the kinds that need no rule of their own)."""
+        readers: dict[str, Callable[[KeyPath], str | tuple[str, ...] | bool | date | None]] = {
+            "text": self.text,
+            "block": lambda at: self.text(at, block=True),
+            "strings": lambda at: self.strings(at, split=field.split),
+            "flag": self.flag,
+            "date": self.date,
+            "deadline": self.deadline,
+        }
+        return readers[field.kind](path)
 
     def get(self, path: KeyPath) -> Value:
         value: Value = self.doc.data
