@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -50,6 +50,7 @@ class Field:
     default: Default = None
     aliases: tuple[str, ...] = ()  # other names read as this key (`author` for `authors`)
     choices: tuple[str, ...] = ()  # the values accepted, when known in advance
+    bounds: tuple[int, int] | None = None  # integer: (lowest, highest) accepted
     split: bool = False  # strings: one text is also split at commas (`tags: VNeID, chuyển đổi số`)
     missing: str = ""  # the message when a required key is absent; default: "Thiếu <label> (<name>)."
     fields: Schema | None = None  # group, list: the fields of each mapping
@@ -74,6 +75,11 @@ class Schema:
             if item.name == name:
                 return item
         raise KeyError(name)
+
+    def with_choices(self, name: str, choices: tuple[str, ...]) -> Schema:
+        """The same fields, `name` offering `choices` known only at build time (the unit's areas)."""
+        fields = tuple(replace(f, choices=choices) if f.name == name else f for f in self.fields)
+        return replace(self, fields=fields)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -195,7 +201,10 @@ class Reader:
         value = self.get(path)
         return isinstance(value, list) and bool(value) and self.doc.line(*path, 0) == self.doc.line(*path)
 
-    def integer(self, path: KeyPath, low: int, high: int, what: str) -> int | None:
+    def integer(self, path: KeyPath, field: Field, what: str = "") -> int | None:
+        """A whole number within `field.bounds`; `what` names it in the message (default: its label)."""
+        low, high = field.bounds or (0, 2**31)
+        what = what or f"{field.label} ({field.name})"
         value = self.text(path)
         if value is None:
             return None

@@ -89,7 +89,9 @@ SCHEDULE = _group(
         Field("due", "deadline", "Hạn", "Một ngày, một tháng hoặc một quý, ví dụ 30/09/2026 hoặc quý III/2026."),
         Field("dates", "strings", "Các hạn", "Nhiều ngày hạn, ví dụ [05/03/2026, 05/09/2026]."),
         Field("every", "choice", "Chu kỳ", "Hạn lặp lại mỗi tháng, quý hoặc năm.", choices=_PERIOD_CHOICES),
-        Field("day", "integer", "Ngày hạn trong tháng", "Dùng cùng chu kỳ; để trống là ngày cuối tháng."),
+        Field(
+            "day", "integer", "Ngày hạn trong tháng", "Dùng cùng chu kỳ; để trống là ngày cuối tháng.", bounds=(1, 31)
+        ),
         Field("ongoing", "flag", "Thường xuyên", "Ghi có khi nhiệm vụ làm thường xuyên, không có hạn.", default=False),
     ),
     "{due: 2026-02-28} hoặc {every: month, day: 20}",
@@ -97,7 +99,7 @@ SCHEDULE = _group(
 EXPECTS = _group(
     "expects",
     (
-        Field("posts", "integer", "Số bài", "Số bài viết cần có cho nhiệm vụ.", default=1),
+        Field("posts", "integer", "Số bài", "Số bài viết cần có cho nhiệm vụ.", default=1, bounds=(1, 1000)),
         Field("per", "choice", "Mỗi kỳ", "Để trống: cho cả năm kế hoạch.", choices=_PERIOD_CHOICES),
     ),
     "{posts: 1, per: month}",
@@ -135,7 +137,7 @@ REPORT = _group(
         Field("due", "deadline", "Hạn nộp", "Ví dụ 10/03/2026."),
         Field("from", "date", "Từ ngày", "Ngày đầu kỳ báo cáo; để trống là 1 tháng 1."),
         Field("every", "choice", "Chu kỳ", "Báo cáo định kỳ hằng tháng, quý hoặc năm.", choices=_PERIOD_CHOICES),
-        Field("day", "integer", "Ngày hạn trong tháng", "Dùng cùng chu kỳ; để trống là ngày cuối kỳ."),
+        Field("day", "integer", "Ngày hạn trong tháng", "Dùng cùng chu kỳ; để trống là ngày cuối kỳ.", bounds=(1, 31)),
     ),
     "{name: Quý I, due: 2026-03-10}",
 )
@@ -143,7 +145,9 @@ PORTAL = _group(
     "portal",
     (
         Field("per_month", "text", "Số bài mỗi tháng", "Tối thiểu và tối đa, ví dụ [1, 3]."),
-        Field("before_day", "integer", "Hạn gửi trong tháng", "Gửi trước ngày này mỗi tháng.", default=20),
+        Field(
+            "before_day", "integer", "Hạn gửi trong tháng", "Gửi trước ngày này mỗi tháng.", default=20, bounds=(1, 31)
+        ),
     ),
     "{per_month: [1, 3], before_day: 20}",
 )
@@ -166,6 +170,7 @@ PLAN = Schema(
             "Ví dụ 2026.",
             True,
             missing="Thiếu năm kế hoạch (year), ví dụ: year: 2026",
+            bounds=(2000, 2100),
         ),
         Field("number", "text", "Số hiệu", "Ví dụ 15/KH-TTYT."),
         Field("issued", "date", "Ngày ban hành", "Ví dụ 12/02/2026, hoặc chỉ tháng 02/2026 khi chưa có ngày."),
@@ -183,11 +188,6 @@ PLAN = Schema(
         Field("columns", "group", "Tên các cột của Phụ lục", "Khi văn bản đặt tên cột khác.", fields=COLUMNS),
     ),
 )
-
-
-def _what(field: Field) -> str:
-    """How a message names a key: "Năm kế hoạch (year)"."""
-    return f"{field.label} ({field.name})"
 
 
 # What a subtask takes from its parent when it does not set its own (the document's merged cells).
@@ -507,7 +507,7 @@ class _Reader(Reader):
                 f'Mã kế hoạch "{plan_id}" chỉ được gồm chữ thường không dấu, số và dấu gạch nối;{hint}.',
             )
         title = self.required_text(("title",), PLAN["title"].missing_message())
-        year = self.integer(("year",), 2000, 2100, _what(PLAN["year"]))
+        year = self.integer(("year",), PLAN["year"])
         if "year" not in data or data["year"] is None:
             self.error(("year",), PLAN["year"].missing_message())
         issuer = self.required_text(("issuer",), PLAN["issuer"].missing_message())
@@ -693,7 +693,7 @@ class _Reader(Reader):
             return Schedule(dates=tuple(sorted(d for d in dates if d))) if all(dates) else None
         if kind == "every":
             every = self.period((*path, "every"))
-            day = self.integer((*path, "day"), 1, 31, f"{label}: ngày hạn trong tháng (day)")
+            day = self.integer((*path, "day"), SCHEDULE["day"], f"{label}: ngày hạn trong tháng (day)")
             return Schedule(every=every, day=day) if every else None
         ongoing = self.flag((*path, "ongoing"))
         return Schedule(ongoing=True) if ongoing else None
@@ -701,7 +701,7 @@ class _Reader(Reader):
     def expects(self, path: KeyPath, label: str) -> Expects | None:
         if self.mapping(path, EXPECTS, f"{label}: yêu cầu bài viết (expects)") is None:
             return None
-        posts = self.integer((*path, "posts"), 1, 1000, f"{label}: số bài (expects.posts)")
+        posts = self.integer((*path, "posts"), EXPECTS["posts"], f"{label}: số bài (expects.posts)")
         per = self.period((*path, "per"))
         return Expects(posts or 1, per)
 
@@ -751,7 +751,7 @@ class _Reader(Reader):
             if self.get((*path, key)) is not None:
                 self.error((*path, key), f"Kỳ báo cáo {name}: `{key}` không dùng cùng `every`; hãy giữ một trong hai.")
         every = self.period((*path, "every"))
-        day = self.integer((*path, "day"), 1, 31, f"Kỳ báo cáo {name}: ngày hạn trong tháng (day)")
+        day = self.integer((*path, "day"), REPORT["day"], f"Kỳ báo cáo {name}: ngày hạn trong tháng (day)")
         year = self.get(("year",))
         if not every or not (year and str(year).isdigit()):
             return []
@@ -773,7 +773,7 @@ class _Reader(Reader):
                 self.error(path, PER_MONTH_MESSAGE)
             else:
                 quota = PortalQuota(numbers[0], numbers[1], quota.before_day)
-        before = self.integer(("portal", "before_day"), 1, 31, _what(PORTAL["before_day"]))
+        before = self.integer(("portal", "before_day"), PORTAL["before_day"])
         return PortalQuota(quota.min, quota.max, before or quota.before_day)
 
     def check_repeated_numbers(self, tasks: tuple[Task, ...]) -> None:

@@ -74,6 +74,12 @@ POST = Schema(
     ),
 )
 KNOWN_KEYS = POST.keys
+
+
+def post_schema(settings: Settings) -> Schema:
+    """The post's fields, `categories` offering the unit's areas by key."""
+    return POST.with_choices("categories", tuple(area.key for area in settings.areas))
+
 MORE_MARKER = "<!-- more -->"
 # Blank lines before the opening `---` are forgiven: editors paste them without seeing.
 _FRONT = re.compile(r"\A(?:\ufeff)?(?:[ \t]*\r?\n)*---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
