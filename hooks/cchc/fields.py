@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 from .errors import Collector
@@ -81,11 +82,11 @@ class Schema:
         fields = tuple(replace(f, choices=choices) if f.name == name else f for f in self.fields)
         return replace(self, fields=fields)
 
-    @property
+    @cached_property
     def names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
 
-    @property
+    @cached_property
     def keys(self) -> frozenset[str]:
         """Every key read, names and aliases: any other key is warned about."""
         return frozenset(self.names) | {alias for f in self.fields for alias in f.aliases}

@@ -80,6 +80,7 @@ def post_schema(settings: Settings) -> Schema:
     """The post's fields, `categories` offering the unit's areas by key."""
     return POST.with_choices("categories", tuple(area.key for area in settings.areas))
 
+
 MORE_MARKER = "<!-- more -->"
 # Blank lines before the opening `---` are forgiven: editors paste them without seeing.
 _FRONT = re.compile(r"\A(?:\ufeff)?(?:[ \t]*\r?\n)*---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
@@ -203,6 +204,7 @@ def _build_post(
         read.error(("tasks",), "Có `tasks` nhưng thiếu `plan`: hãy ghi mã kế hoạch mà các nhiệm vụ này thuộc về.")
     portal, draft = read.flag(("portal",)), read.flag(("draft",))
     fields = _counted(read, tasks)
+    summary, description = _summaries(read)
     if not read.ok or moment is None:
         return None
     return Post(
@@ -216,7 +218,7 @@ def _build_post(
         slug=slug,
         updated=updated,
         department=read.text(("department",)),
-        summary=read.text(("summary",)) or read.text(("description",)) or excerpt(body),
+        summary=summary or description or excerpt(body),
         image=read.text(("image",)),
         image_alt=read.text(("image_alt",)),
         plan=plan,
@@ -261,7 +263,7 @@ def _areas(read: Reader, settings: Settings) -> tuple[Area, ...]:
 
 
 def _counted(read: Reader, tasks: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """Authors and tags, and the limits on lists and summaries."""
+    """Authors and tags, and the limits on lists."""
     authors = read.strings(("authors",), split=True) or read.strings(("author",), split=True)
     tags = tuple(dict.fromkeys(read.strings(("tags",), split=True)))
     counted = {
@@ -272,11 +274,18 @@ def _counted(read: Reader, tasks: tuple[str, ...]) -> dict[str, tuple[str, ...]]
     for key, (items, limit, what) in counted.items():
         if len(items) > limit:
             read.error((key,), limits.too_many(what, len(items), limit))
+    return {"authors": authors, "tags": tags}
+
+
+def _summaries(read: Reader) -> tuple[str, str]:
+    """`summary` and `description` as written, each within its limit."""
+    found = []
     for key in ("summary", "description"):
         written = read.text((key,)) or ""
         if len(written) > limits.SUMMARY_CHARS:
             read.error((key,), limits.too_long(f"Tóm tắt ({key})", len(written), limits.SUMMARY_CHARS))
-    return {"authors": authors, "tags": tags}
+        found.append(written)
+    return found[0], found[1]
 
 
 def excerpt(body: str) -> str:
