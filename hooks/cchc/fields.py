@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+import datetime as dt
 from functools import cached_property
 from typing import Literal
 
@@ -137,9 +137,9 @@ class Reader:
 
     # Values
 
-    def value(self, path: KeyPath, field: Field) -> str | tuple[str, ...] | bool | date | None:
+    def value(self, path: KeyPath, field: Field) -> str | tuple[str, ...] | bool | dt.date | None:
         """The value at `path`, typed by `field`'s kind (the kinds that need no rule of their own)."""
-        readers: dict[str, Callable[[KeyPath], str | tuple[str, ...] | bool | date | None]] = {
+        readers: dict[str, Callable[[KeyPath], str | tuple[str, ...] | bool | dt.date | None]] = {
             "text": self.text,
             "block": lambda at: self.text(at, block=True),
             "strings": lambda at: self.strings(at, split=field.split),
@@ -214,7 +214,7 @@ class Reader:
             return None
         return int(value)
 
-    def date(self, path: KeyPath, parse: Callable[[str], date] = parse_date) -> date | None:
+    def date(self, path: KeyPath, parse: Callable[[str], dt.date] = parse_date) -> dt.date | None:
         """A date; `parse=parse_deadline` also reads a month, a quarter or "trước …" (deadlines)."""
         value = self.text(path)
         if value is None:
@@ -225,7 +225,7 @@ class Reader:
             self.error(path, str(exc))
             return None
 
-    def deadline(self, path: KeyPath) -> date | None:
+    def deadline(self, path: KeyPath) -> dt.date | None:
         return self.date(path, parse_deadline)
 
     def flag(self, path: KeyPath) -> bool:

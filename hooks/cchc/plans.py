@@ -22,6 +22,7 @@ from . import limits
 from .errors import Collector
 from .fields import Field, KeyPath, Reader, Schema, key_text
 from .settings import PER_MONTH_MESSAGE, PortalQuota, Settings, quota_range
+from .settings import PORTAL as PORTAL_RULE
 from .values import repeats
 from .vndates import DateFormatError, parse_deadline
 from .vntext import match_key, nfc, slugify
@@ -141,16 +142,8 @@ REPORT = _group(
     ),
     "{name: Quý I, due: 2026-03-10}",
 )
-PORTAL = _group(
-    "portal",
-    (
-        Field("per_month", "text", "Số bài mỗi tháng", "Tối thiểu và tối đa, ví dụ [1, 3]."),
-        Field(
-            "before_day", "integer", "Hạn gửi trong tháng", "Gửi trước ngày này mỗi tháng.", default=20, bounds=(1, 31)
-        ),
-    ),
-    "{per_month: [1, 3], before_day: 20}",
-)
+# A plan's quota reads as the province's rule does, without its start month.
+PORTAL = Schema("portal", tuple(f for f in PORTAL_RULE if f.name != "from"), PORTAL_RULE.example)
 # The Phụ lục's columns, whose headers a plan may word as its signed document does (`columns:`).
 COLUMN_KEYS = ("stt", "title", "outputs", "forms", "timeline", "lead", "support", "budget", "progress")
 COLUMNS = _group(

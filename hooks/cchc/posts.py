@@ -58,13 +58,7 @@ POST = Schema(
             "Số thứ tự các nhiệm vụ của kế hoạch mà bài thực hiện, ví dụ 01, 4.1.",
             split=True,
         ),
-        Field(
-            "portal",
-            "flag",
-            "Gửi Cổng CCHC tỉnh",
-            "Ghi có nếu bài được gửi lên Cổng TTĐT CCHC của tỉnh.",
-            default=False,
-        ),
+        Field("portal", "flag", "Gửi Cổng CCHC tỉnh", "Ghi có nếu bài được gửi Cổng CCHC tỉnh.", default=False),
         Field("draft", "flag", "Bản nháp", "Ghi có để giữ bài lại, chưa đăng.", default=False),
         Field("slug", "text", "Đường dẫn", "Phần cuối địa chỉ của bài, chữ không dấu; để trống thì lấy từ tiêu đề."),
         # Keys MkDocs/Material understand and that editors may reasonably use.

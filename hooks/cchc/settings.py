@@ -196,13 +196,7 @@ SETTINGS = Schema(
         Field("plans_dir", "text", "Thư mục kế hoạch", "Tính từ thư mục trang.", default="plans"),
         Field("images", "group", "Ảnh", "Cỡ và chất lượng ảnh trong bài.", fields=IMAGES),
         Field("contact", "group", "Liên hệ", "Thông tin ở chân mọi trang.", fields=CONTACT),
-        Field(
-            "portal",
-            "group",
-            "Cổng TTĐT CCHC tỉnh",
-            "Chỉ tiêu gửi bài lên Cổng của tỉnh; ghi false nếu đơn vị không gửi.",
-            fields=PORTAL,
-        ),
+        Field("portal", "group", "Cổng TTĐT CCHC tỉnh", "Chỉ tiêu gửi bài; ghi false nếu không gửi.", fields=PORTAL),
         Field("publish_guide", "flag", "Đăng hướng dẫn", "Ghi có để đăng hướng dẫn biên tập lên trang.", default=False),
     ),
 )
