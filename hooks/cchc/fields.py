@@ -9,10 +9,10 @@ and the messages; the declarations can be listed (`Schema.fields`) to describe a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-import datetime as dt
 from functools import cached_property
 from typing import Literal
 

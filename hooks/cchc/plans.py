@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -20,7 +20,8 @@ from typing import Any
 
 from . import limits
 from .errors import Collector
-from .fields import Field, KeyPath, Reader, Schema, key_text
+from .fields import Field, KeyPath, Reader, Schema, Value, key_text
+from .posts import Post
 from .settings import PER_MONTH_MESSAGE, PortalQuota, Settings, quota_range
 from .settings import PORTAL as PORTAL_RULE
 from .values import repeats
@@ -55,13 +56,9 @@ _MONTH_ONLY = re.compile(r"^(?:(?P<y>\d{4})-(?P<m>\d{1,2})|(?P<m2>\d{1,2})/(?P<y
 _ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
 
-def _group(name: str, fields: tuple[Field, ...], example: str) -> Schema:
-    return Schema(name, fields, example)
-
-
 _PERIOD_CHOICES = ("month", "quarter", "year")
 _ONE_TEXT = "Một dòng văn bản."
-SIGNER = _group(
+SIGNER = Schema(
     "signer",
     (
         Field(
@@ -76,7 +73,7 @@ SIGNER = _group(
     ),
     "{name: Trịnh Tiến Khoa, title: Giám đốc}",
 )
-SECTION = _group(
+SECTION = Schema(
     "section",
     (
         Field("heading", "text", "Tiêu đề phần", "Ví dụ: I. MỤC ĐÍCH, YÊU CẦU."),
@@ -84,7 +81,7 @@ SECTION = _group(
     ),
     "{heading: I. MỤC ĐÍCH, YÊU CẦU, body: …}",
 )
-SCHEDULE = _group(
+SCHEDULE = Schema(
     "schedule",
     (
         Field("due", "deadline", "Hạn", "Một ngày, một tháng hoặc một quý, ví dụ 30/09/2026 hoặc quý III/2026."),
@@ -97,7 +94,7 @@ SCHEDULE = _group(
     ),
     "{due: 2026-02-28} hoặc {every: month, day: 20}",
 )
-EXPECTS = _group(
+EXPECTS = Schema(
     "expects",
     (
         Field("posts", "integer", "Số bài", "Số bài viết cần có cho nhiệm vụ.", default=1, bounds=(1, 1000)),
@@ -107,7 +104,7 @@ EXPECTS = _group(
 )
 _TEXT_CELL = "Như trong ô của Phụ lục; xuống dòng được."
 _LIST_CELL = "Một mục mỗi dòng, hoặc [mục 1, mục 2]."
-TASK = _group(
+TASK = Schema(
     "task",
     (
         Field("stt", "text", "Số thứ tự", "Như trong văn bản, ví dụ 01 hoặc 4.1.", True),
@@ -124,7 +121,7 @@ TASK = _group(
     ),
     "{stt: 01, title: …}",
 )
-REPORT = _group(
+REPORT = Schema(
     "report",
     (
         Field(
@@ -146,7 +143,7 @@ REPORT = _group(
 PORTAL = Schema("portal", tuple(f for f in PORTAL_RULE if f.name != "from"), PORTAL_RULE.example)
 # The Phụ lục's columns, whose headers a plan may word as its signed document does (`columns:`).
 COLUMN_KEYS = ("stt", "title", "outputs", "forms", "timeline", "lead", "support", "budget", "progress")
-COLUMNS = _group(
+COLUMNS = Schema(
     "columns",
     tuple(Field(key, "text", f"Tiêu đề cột {key}", "Tên cột như trong Phụ lục của văn bản.") for key in COLUMN_KEYS),
     "{title: Hoạt động/sản phẩm, lead: Bộ phận chủ trì, support: Bộ phận phối hợp}",
@@ -477,6 +474,11 @@ class _Reader(Reader):
         super().__init__(source, doc, problems)
         self.task_paths: dict[int, KeyPath] = {}  # id(task) -> its key path, for later checks
 
+    def year(self) -> int | None:
+        """The plan's year as written, for reports' checks (its own errors are reported by `plan`)."""
+        value = self.get(("year",))
+        return int(value) if isinstance(value, str) and value.isdigit() else None
+
     def period(self, path: KeyPath) -> str | None:
         value = self.text(path)
         if value is None:
@@ -489,7 +491,7 @@ class _Reader(Reader):
     # The plan
 
     def plan(self, stem: str) -> Plan:
-        data: dict = self.doc.data
+        data: dict[str, Value] = self.doc.data
         self.warn_unknown(data, PLAN)
         plan_id = self.text(("id",)) or stem
         if not _ID.match(plan_id):
@@ -590,7 +592,8 @@ class _Reader(Reader):
         return tuple(result)
 
     def task(self, path: KeyPath, parent: Task | None) -> Task | None:
-        if self.mapping(path, TASK, "Mỗi nhiệm vụ") is None:
+        group = self.mapping(path, TASK, "Mỗi nhiệm vụ")
+        if group is None:
             if self.get(path) is None:
                 self.error(path, "Nhiệm vụ trống; cần ít nhất `stt` và `title`.")
             return None
@@ -610,7 +613,7 @@ class _Reader(Reader):
             if parent is not None and name in parent.inline:
                 inline.add(name)
         draft = Task(stt or "0", title, **own, inline=frozenset(inline))
-        subtasks = self.tasks((*path, "subtasks"), draft if key else None) if "subtasks" in self.get(path) else ()
+        subtasks = self.tasks((*path, "subtasks"), draft if key else None) if "subtasks" in group else ()
         task = Task(
             stt=stt or "",
             title=title,
@@ -662,9 +665,10 @@ class _Reader(Reader):
             except DateFormatError as exc:
                 self.error(path, f"{label}: lịch (schedule) {exc}; {SCHEDULE_FORMS}.")
                 return None
-        if self.mapping(path, SCHEDULE, f"{label}: lịch (schedule)") is None:
+        group = self.mapping(path, SCHEDULE, f"{label}: lịch (schedule)")
+        if group is None:
             return None
-        kinds = [k for k in ("due", "dates", "every", "ongoing") if value.get(k) is not None]
+        kinds = [k for k in ("due", "dates", "every", "ongoing") if group.get(k) is not None]
         if len(kinds) != 1:
             chosen = ", ".join(f"`{k}`" for k in kinds) if kinds else "không có khóa nào"
             self.error(
@@ -672,15 +676,16 @@ class _Reader(Reader):
                 f"{label}: lịch (schedule) cần đúng một trong due, dates, every, ongoing ({chosen}).",
             )
             return None
-        if value.get("day") is not None and kinds != ["every"]:
+        if group.get("day") is not None and kinds != ["every"]:
             self.error((*path, "day"), f"{label}: `day` chỉ dùng cùng `every` (ví dụ every: month, day: 20).")
         kind = kinds[0]
         if kind == "due":
             due = self.deadline((*path, "due"))
             return Schedule(due=due) if due else None
         if kind == "dates":
-            if isinstance(value["dates"], list):
-                dates = [self.deadline((*path, "dates", i)) for i in range(len(value["dates"]))]
+            written = group["dates"]
+            if isinstance(written, list):
+                dates = [self.deadline((*path, "dates", i)) for i in range(len(written))]
             else:
                 dates = [self.deadline((*path, "dates"))]
             return Schedule(dates=tuple(sorted(d for d in dates if d))) if all(dates) else None
@@ -702,11 +707,12 @@ class _Reader(Reader):
         result = []
         for i, item in enumerate(self.items(("reports",), "Các kỳ báo cáo (reports)")):
             path = ("reports", i)
-            if self.mapping(path, REPORT, "Mỗi kỳ báo cáo") is None:
+            group = self.mapping(path, REPORT, "Mỗi kỳ báo cáo")
+            if group is None:
                 if item is None:
                     self.error(path, "Kỳ báo cáo trống; ví dụ: {name: Quý I, due: 2026-03-10}")
                 continue
-            if item.get("every") is not None:
+            if group.get("every") is not None:
                 result.extend(self.periodic_reports(path))
                 continue
             name = self.required_text((*path, "name"), REPORT["name"].missing_message())
@@ -722,8 +728,8 @@ class _Reader(Reader):
                 self.error((*path, "from"), f"Kỳ báo cáo {name}: ngày bắt đầu (from) sau hạn nộp (due).")
             if name and due:
                 result.append(Report(name, due, start))
-                year = self.get(("year",))
-                if year and str(year).isdigit() and due.year < int(year):
+                year = self.year()
+                if year and due.year < year:
                     self.problems.warning(
                         self.source,
                         f"Kỳ báo cáo {name}: hạn nộp {due.day}/{due.month}/{due.year} trước năm kế hoạch {year}; "
@@ -745,13 +751,13 @@ class _Reader(Reader):
                 self.error((*path, key), f"Kỳ báo cáo {name}: `{key}` không dùng cùng `every`; hãy giữ một trong hai.")
         every = self.period((*path, "every"))
         day = self.integer((*path, "day"), REPORT["day"], f"Kỳ báo cáo {name}: ngày hạn trong tháng (day)")
-        year = self.get(("year",))
-        if not every or not (year and str(year).isdigit()):
+        year = self.year()
+        if not every or not year:
             return []
         schedule = Schedule(every=every, day=day)
         return [
             Report(f"{name} {period_name(every, due)}", due, period_start(every, due))
-            for due in schedule.deadlines(int(year))
+            for due in schedule.deadlines(year)
         ]
 
     def portal(self) -> PortalQuota | None:
@@ -823,7 +829,9 @@ def period_name(every: str, due: date) -> str:
 # --- Posts that report on plans ---------------------------------------------
 
 
-def check_post_references(posts: Iterable[Any], plans: Iterable[Plan], problems: Collector, pending=()) -> None:
+def check_post_references(
+    posts: Iterable[Post], plans: Iterable[Plan], problems: Collector, pending: Collection[str] = ()
+) -> None:
     """Each post's `plan` must name a plan and its `tasks` that plan's tasks.
 
     `pending`: ids of plan files that failed to load; their own errors are

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from . import limits
@@ -112,7 +113,7 @@ class Post:
         return self.body_line + self.body.count("\n", 0, offset)
 
     @property
-    def local_date(self) -> date:
+    def local_date(self) -> dt.date:
         """The day the post belongs to: its local date (00:30 on the 1st is the 1st)."""
         return self.local.date()
 

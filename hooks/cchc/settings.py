@@ -359,7 +359,7 @@ def _read_areas(value: Any, problems: Collector) -> tuple[Area, ...]:
     if not isinstance(value, list) or not value:
         problems.error(CONFIG_FILE, "Danh sách lĩnh vực phải có ít nhất một mục {key, label}.", "extra.cchc.areas")
         return ()
-    areas = []
+    areas: list[Area] = []
     for i, item in enumerate(value):
         if isinstance(item, str):
             item = {"label": item}
