@@ -14,9 +14,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 CLEAN = """
-    __init__ __main__ assets cachefiles check clock deadlines disk documents errors handwritten headmeta
-    images limits markup newpost newsite pictures progressbar project publish render safehtml sources
-    vndates vntext webroots
+    __init__ __main__ assets cachefiles check clock deadlines disk documents errors fields handwritten headmeta
+    images limits markup newpost newsite pictures plans posts progressbar project publish render safehtml
+    settings sources values vndates vntext webroots yamlsource
 """.split()
 
 
