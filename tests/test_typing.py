@@ -14,9 +14,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 CLEAN = """
-    __init__ __main__ assets cachefiles calendars check clock deadlines disk documents errors handwritten headmeta
-    images limits markup newpost newsite pictures planpages progressbar project publish render safehtml sources
-    ui urls vndates vntext webroots
+    __init__ __main__ assets cachefiles calendars check clock deadlines disk documents errors fields handwritten
+    headmeta images limits markup newpost newsite pictures planpages plans posts progressbar project publish render
+    safehtml settings sources ui urls values vndates vntext webroots yamlsource
 """.split()
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -20,9 +20,12 @@ from typing import Any
 
 from . import limits, urls
 from .errors import Collector
+from .fields import Field, KeyPath, Reader, Schema, Value, key_text
+from .posts import Post
 from .settings import PER_MONTH_MESSAGE, PortalQuota, Settings, quota_range
-from .values import BAD_FLAG, parse_flag, repeats, unknown_key_message
-from .vndates import DateFormatError, parse_date, parse_deadline
+from .settings import PORTAL as PORTAL_RULE
+from .values import repeats
+from .vndates import DateFormatError, parse_deadline
 from .vntext import match_key, nfc, slugify
 from .yamlsource import Located, YamlSyntaxError, parse
 
@@ -52,40 +55,133 @@ _STT = re.compile(r"^\d+(?:\.\d+)*\.?$")
 _MONTH_ONLY = re.compile(r"^(?:(?P<y>\d{4})-(?P<m>\d{1,2})|(?P<m2>\d{1,2})/(?P<y2>\d{4}))$")
 _ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
-PLAN_KEYS = frozenset(
-    {
-        "id",
-        "title",
-        "year",
-        "number",
-        "issued",
-        "issuer",
-        "parent",
-        "place",
-        "signer",
-        "bases",
-        "sections",
-        "tasks",
-        "reports",
-        "portal",
-        "recipients",
-        "appendix_title",
-        "columns",
-    }
+
+_PERIOD_CHOICES = ("month", "quarter", "year")
+_ONE_TEXT = "Một dòng văn bản."
+SIGNER = Schema(
+    "signer",
+    (
+        Field(
+            "name",
+            "text",
+            "Họ tên người ký",
+            "Họ và tên, như dưới chữ ký.",
+            True,
+            missing="Thiếu họ tên người ký (signer.name).",
+        ),
+        Field("title", "block", "Chức vụ người ký", "Mỗi dòng một dòng chữ, ví dụ KT. GIÁM ĐỐC rồi PHÓ GIÁM ĐỐC."),
+    ),
+    "{name: Trịnh Tiến Khoa, title: Giám đốc}",
 )
+SECTION = Schema(
+    "section",
+    (
+        Field("heading", "text", "Tiêu đề phần", "Ví dụ: I. MỤC ĐÍCH, YÊU CẦU."),
+        Field("body", "block", "Nội dung phần", "Viết bằng Markdown, như trong văn bản."),
+    ),
+    "{heading: I. MỤC ĐÍCH, YÊU CẦU, body: …}",
+)
+SCHEDULE = Schema(
+    "schedule",
+    (
+        Field("due", "deadline", "Hạn", "Một ngày, một tháng hoặc một quý, ví dụ 30/09/2026 hoặc quý III/2026."),
+        Field("dates", "strings", "Các hạn", "Nhiều ngày hạn, ví dụ [05/03/2026, 05/09/2026]."),
+        Field("every", "choice", "Chu kỳ", "Hạn lặp lại mỗi tháng, quý hoặc năm.", choices=_PERIOD_CHOICES),
+        Field(
+            "day", "integer", "Ngày hạn trong tháng", "Dùng cùng chu kỳ; để trống là ngày cuối tháng.", bounds=(1, 31)
+        ),
+        Field("ongoing", "flag", "Thường xuyên", "Ghi có khi nhiệm vụ làm thường xuyên, không có hạn.", default=False),
+    ),
+    "{due: 2026-02-28} hoặc {every: month, day: 20}",
+)
+EXPECTS = Schema(
+    "expects",
+    (
+        Field("posts", "integer", "Số bài", "Số bài viết cần có cho nhiệm vụ.", default=1, bounds=(1, 1000)),
+        Field("per", "choice", "Mỗi kỳ", "Để trống: cho cả năm kế hoạch.", choices=_PERIOD_CHOICES),
+    ),
+    "{posts: 1, per: month}",
+)
+_TEXT_CELL = "Như trong ô của Phụ lục; xuống dòng được."
+_LIST_CELL = "Một mục mỗi dòng, hoặc [mục 1, mục 2]."
+TASK = Schema(
+    "task",
+    (
+        Field("stt", "text", "Số thứ tự", "Như trong văn bản, ví dụ 01 hoặc 4.1.", True),
+        Field("title", "block", "Tên nhiệm vụ", _TEXT_CELL, True),
+        Field("outputs", "strings", "Sản phẩm", _LIST_CELL),
+        Field("forms", "strings", "Hình thức", _LIST_CELL),
+        Field("timeline", "block", "Thời gian thực hiện", _TEXT_CELL),
+        Field("schedule", "group", "Lịch", "Hạn để theo dõi, ví dụ 30/09/2026 hoặc hằng quý.", fields=SCHEDULE),
+        Field("lead", "block", "Chủ trì", _TEXT_CELL),
+        Field("support", "strings", "Phối hợp", _LIST_CELL),
+        Field("budget", "block", "Kinh phí", _TEXT_CELL),
+        Field("expects", "group", "Yêu cầu bài viết", "Số bài viết cần có.", fields=EXPECTS),
+        Field("subtasks", "list", "Nhiệm vụ con", "Các nhiệm vụ 4.1, 4.2… của nhiệm vụ này."),
+    ),
+    "{stt: 01, title: …}",
+)
+REPORT = Schema(
+    "report",
+    (
+        Field(
+            "name",
+            "text",
+            "Tên kỳ báo cáo",
+            "Ví dụ: Quý I.",
+            True,
+            missing="Thiếu tên kỳ báo cáo (name), ví dụ: Quý I.",
+        ),
+        Field("due", "deadline", "Hạn nộp", "Ví dụ 10/03/2026."),
+        Field("from", "date", "Từ ngày", "Ngày đầu kỳ báo cáo; để trống là 1 tháng 1."),
+        Field("every", "choice", "Chu kỳ", "Báo cáo định kỳ hằng tháng, quý hoặc năm.", choices=_PERIOD_CHOICES),
+        Field("day", "integer", "Ngày hạn trong tháng", "Dùng cùng chu kỳ; để trống là ngày cuối kỳ.", bounds=(1, 31)),
+    ),
+    "{name: Quý I, due: 2026-03-10}",
+)
+# A plan's quota reads as the province's rule does, without its start month.
+PORTAL = Schema("portal", tuple(f for f in PORTAL_RULE if f.name != "from"), PORTAL_RULE.example)
 # The Phụ lục's columns, whose headers a plan may word as its signed document does (`columns:`).
 COLUMN_KEYS = ("stt", "title", "outputs", "forms", "timeline", "lead", "support", "budget", "progress")
-TASK_KEYS = frozenset(
-    {"stt", "title", "outputs", "forms", "timeline", "schedule", "lead", "support", "budget", "expects", "subtasks"}
+COLUMNS = Schema(
+    "columns",
+    tuple(Field(key, "text", f"Tiêu đề cột {key}", "Tên cột như trong Phụ lục của văn bản.") for key in COLUMN_KEYS),
+    "{title: Hoạt động/sản phẩm, lead: Bộ phận chủ trì, support: Bộ phận phối hợp}",
 )
+PLAN = Schema(
+    "plan",
+    (
+        Field("id", "text", "Mã kế hoạch", "Chữ thường không dấu; để trống là tên tệp."),
+        Field("title", "text", "Tên kế hoạch", "Như trên văn bản.", True),
+        Field(
+            "year",
+            "integer",
+            "Năm kế hoạch",
+            "Ví dụ 2026.",
+            True,
+            missing="Thiếu năm kế hoạch (year), ví dụ: year: 2026",
+            bounds=(2000, 2100),
+        ),
+        Field("number", "text", "Số hiệu", "Ví dụ 15/KH-TTYT."),
+        Field("issued", "date", "Ngày ban hành", "Ví dụ 12/02/2026, hoặc chỉ tháng 02/2026 khi chưa có ngày."),
+        Field("issuer", "text", "Cơ quan ban hành", "Như trên văn bản.", True),
+        Field("parent", "text", "Cơ quan chủ quản", "Dòng trên tên cơ quan ban hành."),
+        Field("place", "text", "Địa danh", "Ví dụ: Khánh Hòa."),
+        Field("signer", "group", "Người ký", "Họ tên và chức vụ.", fields=SIGNER),
+        Field("bases", "strings", "Căn cứ", "Mỗi văn bản căn cứ một dòng."),
+        Field("sections", "list", "Các phần", "Các phần của văn bản, mỗi phần có tiêu đề và nội dung.", fields=SECTION),
+        Field("tasks", "list", "Nhiệm vụ", "Các dòng của Phụ lục.", True, fields=TASK),
+        Field("reports", "list", "Các kỳ báo cáo", "Tên và hạn nộp mỗi kỳ.", fields=REPORT),
+        Field("portal", "group", "Chỉ tiêu gửi bài Cổng CCHC", "Khi kế hoạch đặt chỉ tiêu riêng.", fields=PORTAL),
+        Field("recipients", "strings", "Nơi nhận", "Mỗi nơi nhận một dòng."),
+        Field("appendix_title", "text", "Tiêu đề Phụ lục", "Khi văn bản đặt tên riêng cho Phụ lục."),
+        Field("columns", "group", "Tên các cột của Phụ lục", "Khi văn bản đặt tên cột khác.", fields=COLUMNS),
+    ),
+)
+
+
 # What a subtask takes from its parent when it does not set its own (the document's merged cells).
 INHERITED = ("outputs", "forms", "timeline", "schedule", "lead", "support", "budget")
-SCHEDULE_KEYS = frozenset({"due", "dates", "every", "day", "ongoing"})
-EXPECTS_KEYS = frozenset({"posts", "per"})
-REPORT_KEYS = frozenset({"name", "due", "from", "every", "day"})
-PORTAL_KEYS = frozenset({"per_month", "before_day"})
-SIGNER_KEYS = frozenset({"name", "title"})
-SECTION_KEYS = frozenset({"heading", "body"})
 
 
 class TaskNumberError(ValueError):
@@ -372,126 +468,17 @@ def _check_unique_ids(plans: list[Plan], problems: Collector) -> None:
         )
 
 
-KeyPath = tuple[str | int, ...]
-
-
-def _key(path: KeyPath) -> str:
-    """`("tasks", 3, "schedule", "due")` -> `tasks[3].schedule.due`."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
-class _Reader:
-    """Types one plan document; each problem names its key path and line."""
+class _Reader(Reader):
+    """Types one plan document against `PLAN`; the rules between keys live here."""
 
     def __init__(self, source: str, doc: Located, problems: Collector) -> None:
-        self.source = source
-        self.doc = doc
-        self.problems = problems
-        self.ok = True
+        super().__init__(source, doc, problems)
         self.task_paths: dict[int, KeyPath] = {}  # id(task) -> its key path, for later checks
 
-    # Reporting
-
-    def line(self, path: KeyPath) -> int | None:
-        while path:
-            found = self.doc.line(*path)
-            if found:
-                return found
-            path = path[:-1]
-        return None
-
-    def error(self, path: KeyPath, message: str) -> None:
-        self.ok = False
-        self.problems.error(self.source, message, _key(path) or None, self.line(path))
-
-    def warn_unknown(self, value: dict, known: frozenset[str], path: KeyPath) -> None:
-        for key in sorted(set(value) - known):
-            self.problems.warning(
-                self.source, unknown_key_message(key, known), _key((*path, key)), self.line((*path, key))
-            )
-
-    # Values
-
-    def get(self, path: KeyPath) -> Any:
-        value: Any = self.doc.data
-        for part in path:
-            if isinstance(part, int):
-                value = value[part] if isinstance(value, list) and part < len(value) else None
-            else:
-                value = value.get(part) if isinstance(value, dict) else None
-        return value
-
-    def text(self, path: KeyPath, *, block: bool = False) -> str | None:
-        """Text; `block` keeps line breaks (Markdown bodies, multi-line cells)."""
-        value = self.get(path)
-        if value is None:
-            return None
-        if isinstance(value, dict | list):
-            self.error(path, "Cần một đoạn văn bản, không phải danh sách hay nhóm khóa.")
-            return None
-        if block:
-            lines = [line.rstrip() for line in str(value).strip("\n").splitlines()]
-            return "\n".join(lines).strip() or None
-        return " ".join(str(value).split()) or None
-
-    def required_text(self, path: KeyPath, message: str) -> str:
-        found = self.text(path)
-        if not found:
-            self.error(path, message)
-        return found or ""
-
-    def strings(self, path: KeyPath) -> tuple[str, ...]:
-        """A list of texts; a single text is accepted too."""
-        value = self.get(path)
-        if value is None:
-            return ()
-        items = value if isinstance(value, list) else [value]
-        result = []
-        for i, item in enumerate(items):
-            if isinstance(item, dict | list):
-                self.error((*path, i) if isinstance(value, list) else path, "Mỗi mục phải là một dòng văn bản.")
-                continue
-            if item is not None and str(item).strip():
-                result.append(" ".join(str(item).split()))
-        return tuple(result)
-
-    def is_inline(self, path: KeyPath) -> bool:
-        """A list written on its key's line (`[a, b]`) rather than one `- item` a line."""
-        value = self.get(path)
-        return isinstance(value, list) and bool(value) and self.doc.line(*path, 0) == self.doc.line(*path)
-
-    def integer(self, path: KeyPath, low: int, high: int, what: str) -> int | None:
-        value = self.text(path)
-        if value is None:
-            return None
-        if not re.fullmatch(r"\d+", value) or not low <= int(value) <= high:
-            self.error(path, f'{what} phải là số nguyên từ {low} đến {high}; đang ghi "{value}".')
-            return None
-        return int(value)
-
-    def date(self, path: KeyPath, parse=parse_date) -> date | None:
-        """A date; `parse=parse_deadline` also reads a month, a quarter or "trước …" (deadlines)."""
-        value = self.text(path)
-        if value is None:
-            return None
-        try:
-            return parse(value)
-        except DateFormatError as exc:
-            self.error(path, str(exc))
-            return None
-
-    def deadline(self, path: KeyPath) -> date | None:
-        return self.date(path, parse_deadline)
-
-    def flag(self, path: KeyPath) -> bool:
-        value = self.text(path) or ""
-        flag = parse_flag(value)
-        if flag is None:
-            self.error(path, BAD_FLAG.format(value=value))
-        return bool(flag)
+    def year(self) -> int | None:
+        """The plan's year as written, for reports' checks (its own errors are reported by `plan`)."""
+        value = self.get(("year",))
+        return int(value) if isinstance(value, str) and value.isdigit() else None
 
     def period(self, path: KeyPath) -> str | None:
         value = self.text(path)
@@ -502,30 +489,11 @@ class _Reader:
             self.error(path, f'Chu kỳ "{value}" không hợp lệ; hãy ghi month (tháng), quarter (quý) hoặc year (năm).')
         return found
 
-    def mapping(self, path: KeyPath, known: frozenset[str], what: str) -> dict | None:
-        value = self.get(path)
-        if value is None:
-            return None
-        if not isinstance(value, dict):
-            self.error(path, f"{what} phải là một nhóm khóa, ví dụ {_example(path[-1])}.")
-            return None
-        self.warn_unknown(value, known, path)
-        return value
-
-    def items(self, path: KeyPath, what: str) -> list:
-        value = self.get(path)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.error(path, f"{what} phải là một danh sách, mỗi mục một dòng bắt đầu bằng `- `.")
-            return []
-        return value
-
     # The plan
 
     def plan(self, stem: str) -> Plan:
-        data: dict = self.doc.data
-        self.warn_unknown(data, PLAN_KEYS, ())
+        data: dict[str, Value] = self.doc.data
+        self.warn_unknown(data, PLAN)
         plan_id = self.text(("id",)) or stem
         if not _ID.match(plan_id):
             suggestion = slugify(plan_id)
@@ -534,11 +502,11 @@ class _Reader:
                 ("id",) if "id" in data else (),
                 f'Mã kế hoạch "{plan_id}" chỉ được gồm chữ thường không dấu, số và dấu gạch nối;{hint}.',
             )
-        title = self.required_text(("title",), "Thiếu tên kế hoạch (title).")
-        year = self.integer(("year",), 2000, 2100, "Năm kế hoạch (year)")
+        title = self.required_text(("title",), PLAN["title"].missing_message())
+        year = self.integer(("year",), PLAN["year"])
         if "year" not in data or data["year"] is None:
-            self.error(("year",), "Thiếu năm kế hoạch (year), ví dụ: year: 2026")
-        issuer = self.required_text(("issuer",), "Thiếu cơ quan ban hành (issuer).")
+            self.error(("year",), PLAN["year"].missing_message())
+        issuer = self.required_text(("issuer",), PLAN["issuer"].missing_message())
         issued, issued_month = self.issued()
         tasks = self.tasks(("tasks",), None)
         if not tasks and self.get(("tasks",)) is None:
@@ -581,7 +549,7 @@ class _Reader:
 
     def headers(self) -> tuple[tuple[str, str], ...]:
         """`columns: {title: Hoạt động/sản phẩm, lead: Bộ phận chủ trì}`: the document's own headers."""
-        value = self.mapping(("columns",), frozenset(COLUMN_KEYS), "Tên các cột của Phụ lục (columns)")
+        value = self.mapping(("columns",), COLUMNS, "Tên các cột của Phụ lục (columns)")
         if value is None:
             return ()
         found = ((key, self.text(("columns", key))) for key in COLUMN_KEYS if key in value)
@@ -591,9 +559,9 @@ class _Reader:
         value = self.get(("signer",))
         if isinstance(value, str):
             return Signer(" ".join(value.split()))
-        if self.mapping(("signer",), SIGNER_KEYS, "Người ký (signer)") is None:
+        if self.mapping(("signer",), SIGNER, "Người ký (signer)") is None:
             return None
-        name = self.required_text(("signer", "name"), "Thiếu họ tên người ký (signer.name).")
+        name = self.required_text(("signer", "name"), SIGNER["name"].missing_message())
         return Signer(name, self.text(("signer", "title"), block=True))
 
     def sections(self) -> tuple[PlanSection, ...]:
@@ -603,7 +571,7 @@ class _Reader:
             if isinstance(item, str):
                 result.append(PlanSection(None, self.text(path, block=True) or ""))
                 continue
-            if self.mapping(path, SECTION_KEYS, "Mỗi phần (sections)") is None:
+            if self.mapping(path, SECTION, "Mỗi phần (sections)") is None:
                 continue
             heading = self.text((*path, "heading"))
             body = self.text((*path, "body"), block=True) or ""
@@ -625,12 +593,45 @@ class _Reader:
         return tuple(result)
 
     def task(self, path: KeyPath, parent: Task | None) -> Task | None:
-        if self.mapping(path, TASK_KEYS, "Mỗi nhiệm vụ") is None:
+        group = self.mapping(path, TASK, "Mỗi nhiệm vụ")
+        if group is None:
             if self.get(path) is None:
                 self.error(path, "Nhiệm vụ trống; cần ít nhất `stt` và `title`.")
             return None
-        stt = self.text((*path, "stt"))
-        label = f"Nhiệm vụ {stt}" if stt else f"Nhiệm vụ thứ {path[-1] + 1}"
+        stt, label, key = self.task_number(path, parent)
+        title = self.text((*path, "title"), block=True) or ""  # a cell may hold several lines
+        if not title:
+            self.error((*path, "title"), f"{label}: thiếu tên nhiệm vụ (title).")
+        own: dict[str, Any] = {
+            name: self.schedule((*path, name), label) if name == "schedule" else self.value((*path, name), TASK[name])
+            for name in INHERITED
+        }
+        inline = {k for k in ("outputs", "forms", "support") if self.is_inline((*path, k))}
+        # A merged cell of the Phụ lục: a value written once on the parent holds for its subtasks.
+        inherited = {k for k in INHERITED if parent is not None and not own[k] and getattr(parent, k)}
+        for name in inherited:
+            own[name] = getattr(parent, name)
+            if parent is not None and name in parent.inline:
+                inline.add(name)
+        draft = Task(stt or "0", title, **own, inline=frozenset(inline))
+        subtasks = self.tasks((*path, "subtasks"), draft if key else None) if "subtasks" in group else ()
+        task = Task(
+            stt=stt or "",
+            title=title,
+            **own,
+            expects=self.expects((*path, "expects"), label),
+            subtasks=subtasks,
+            line=self.line(path),
+            inline=frozenset(inline),
+            inherited=frozenset(inherited),
+        )
+        self.task_paths[id(task)] = path
+        return task if key else None
+
+    def task_number(self, path: KeyPath, parent: Task | None) -> tuple[str, str, tuple[int, ...] | None]:
+        """(stt as written, how messages name the task, its number; None when unusable)."""
+        stt = self.text((*path, "stt")) or ""
+        label = f"Nhiệm vụ {stt}" if stt else f"Nhiệm vụ thứ {int(path[-1]) + 1}"
         key: tuple[int, ...] | None = None
         if not stt:
             self.error((*path, "stt"), f"{label}: thiếu số thứ tự (stt), ví dụ stt: 01")
@@ -646,39 +647,7 @@ class _Reader:
                 f"{parent.stt.rstrip('.')}.2…",
             )
             key = None
-        title = self.text((*path, "title"), block=True) or ""  # a cell may hold several lines
-        if not title:
-            self.error((*path, "title"), f"{label}: thiếu tên nhiệm vụ (title).")
-        own = {
-            "outputs": self.strings((*path, "outputs")),
-            "forms": self.strings((*path, "forms")),
-            "timeline": self.text((*path, "timeline"), block=True),
-            "schedule": self.schedule((*path, "schedule"), label),
-            "lead": self.text((*path, "lead"), block=True),
-            "support": self.strings((*path, "support")),
-            "budget": self.text((*path, "budget"), block=True),
-        }
-        inline = {k for k in ("outputs", "forms", "support") if self.is_inline((*path, k))}
-        # A merged cell of the Phụ lục: a value written once on the parent holds for its subtasks.
-        inherited = {k for k in INHERITED if parent is not None and not own[k] and getattr(parent, k)}
-        for name in inherited:
-            own[name] = getattr(parent, name)
-            if name in parent.inline:
-                inline.add(name)
-        draft = Task(stt or "0", title, **own, inline=frozenset(inline))
-        subtasks = self.tasks((*path, "subtasks"), draft if key else None) if "subtasks" in self.get(path) else ()
-        task = Task(
-            stt=stt or "",
-            title=title,
-            **own,
-            expects=self.expects((*path, "expects"), label),
-            subtasks=subtasks,
-            line=self.line(path),
-            inline=frozenset(inline),
-            inherited=frozenset(inherited),
-        )
-        self.task_paths[id(task)] = path
-        return task if key else None
+        return stt, label, key
 
     def schedule(self, path: KeyPath, label: str) -> Schedule | None:
         value = self.get(path)
@@ -697,9 +666,10 @@ class _Reader:
             except DateFormatError as exc:
                 self.error(path, f"{label}: lịch (schedule) {exc}; {SCHEDULE_FORMS}.")
                 return None
-        if self.mapping(path, SCHEDULE_KEYS, f"{label}: lịch (schedule)") is None:
+        group = self.mapping(path, SCHEDULE, f"{label}: lịch (schedule)")
+        if group is None:
             return None
-        kinds = [k for k in ("due", "dates", "every", "ongoing") if value.get(k) is not None]
+        kinds = [k for k in ("due", "dates", "every", "ongoing") if group.get(k) is not None]
         if len(kinds) != 1:
             chosen = ", ".join(f"`{k}`" for k in kinds) if kinds else "không có khóa nào"
             self.error(
@@ -707,29 +677,30 @@ class _Reader:
                 f"{label}: lịch (schedule) cần đúng một trong due, dates, every, ongoing ({chosen}).",
             )
             return None
-        if value.get("day") is not None and kinds != ["every"]:
+        if group.get("day") is not None and kinds != ["every"]:
             self.error((*path, "day"), f"{label}: `day` chỉ dùng cùng `every` (ví dụ every: month, day: 20).")
         kind = kinds[0]
         if kind == "due":
             due = self.deadline((*path, "due"))
             return Schedule(due=due) if due else None
         if kind == "dates":
-            if isinstance(value["dates"], list):
-                dates = [self.deadline((*path, "dates", i)) for i in range(len(value["dates"]))]
+            written = group["dates"]
+            if isinstance(written, list):
+                dates = [self.deadline((*path, "dates", i)) for i in range(len(written))]
             else:
                 dates = [self.deadline((*path, "dates"))]
             return Schedule(dates=tuple(sorted(d for d in dates if d))) if all(dates) else None
         if kind == "every":
             every = self.period((*path, "every"))
-            day = self.integer((*path, "day"), 1, 31, f"{label}: ngày hạn trong tháng (day)")
+            day = self.integer((*path, "day"), SCHEDULE["day"], f"{label}: ngày hạn trong tháng (day)")
             return Schedule(every=every, day=day) if every else None
         ongoing = self.flag((*path, "ongoing"))
         return Schedule(ongoing=True) if ongoing else None
 
     def expects(self, path: KeyPath, label: str) -> Expects | None:
-        if self.mapping(path, EXPECTS_KEYS, f"{label}: yêu cầu bài viết (expects)") is None:
+        if self.mapping(path, EXPECTS, f"{label}: yêu cầu bài viết (expects)") is None:
             return None
-        posts = self.integer((*path, "posts"), 1, 1000, f"{label}: số bài (expects.posts)")
+        posts = self.integer((*path, "posts"), EXPECTS["posts"], f"{label}: số bài (expects.posts)")
         per = self.period((*path, "per"))
         return Expects(posts or 1, per)
 
@@ -737,14 +708,15 @@ class _Reader:
         result = []
         for i, item in enumerate(self.items(("reports",), "Các kỳ báo cáo (reports)")):
             path = ("reports", i)
-            if self.mapping(path, REPORT_KEYS, "Mỗi kỳ báo cáo") is None:
+            group = self.mapping(path, REPORT, "Mỗi kỳ báo cáo")
+            if group is None:
                 if item is None:
                     self.error(path, "Kỳ báo cáo trống; ví dụ: {name: Quý I, due: 2026-03-10}")
                 continue
-            if item.get("every") is not None:
+            if group.get("every") is not None:
                 result.extend(self.periodic_reports(path))
                 continue
-            name = self.required_text((*path, "name"), "Thiếu tên kỳ báo cáo (name), ví dụ: Quý I.")
+            name = self.required_text((*path, "name"), REPORT["name"].missing_message())
             due = self.deadline((*path, "due"))
             if self.get((*path, "due")) is None:
                 self.error(
@@ -757,13 +729,13 @@ class _Reader:
                 self.error((*path, "from"), f"Kỳ báo cáo {name}: ngày bắt đầu (from) sau hạn nộp (due).")
             if name and due:
                 result.append(Report(name, due, start))
-                year = self.get(("year",))
-                if year and str(year).isdigit() and due.year < int(year):
+                year = self.year()
+                if year and due.year < year:
                     self.problems.warning(
                         self.source,
                         f"Kỳ báo cáo {name}: hạn nộp {due.day}/{due.month}/{due.year} trước năm kế hoạch {year}; "
                         "kiểm tra lại năm của hạn nộp.",
-                        _key((*path, "due")),
+                        key_text((*path, "due")),
                         self.line((*path, "due")),
                     )
         return tuple(sorted(result, key=lambda r: (r.due, r.name)))
@@ -779,18 +751,18 @@ class _Reader:
             if self.get((*path, key)) is not None:
                 self.error((*path, key), f"Kỳ báo cáo {name}: `{key}` không dùng cùng `every`; hãy giữ một trong hai.")
         every = self.period((*path, "every"))
-        day = self.integer((*path, "day"), 1, 31, f"Kỳ báo cáo {name}: ngày hạn trong tháng (day)")
-        year = self.get(("year",))
-        if not every or not (year and str(year).isdigit()):
+        day = self.integer((*path, "day"), REPORT["day"], f"Kỳ báo cáo {name}: ngày hạn trong tháng (day)")
+        year = self.year()
+        if not every or not year:
             return []
         schedule = Schedule(every=every, day=day)
         return [
             Report(f"{name} {period_name(every, due)}", due, period_start(every, due))
-            for due in schedule.deadlines(int(year))
+            for due in schedule.deadlines(year)
         ]
 
     def portal(self) -> PortalQuota | None:
-        if self.mapping(("portal",), PORTAL_KEYS, "Chỉ tiêu gửi bài cổng CCHC (portal)") is None:
+        if self.mapping(("portal",), PORTAL, "Chỉ tiêu gửi bài cổng CCHC (portal)") is None:
             return None
         quota = PortalQuota()
         path = ("portal", "per_month")
@@ -801,7 +773,7 @@ class _Reader:
                 self.error(path, PER_MONTH_MESSAGE)
             else:
                 quota = PortalQuota(numbers[0], numbers[1], quota.before_day)
-        before = self.integer(("portal", "before_day"), 1, 31, "Hạn gửi trong tháng (before_day)")
+        before = self.integer(("portal", "before_day"), PORTAL["before_day"])
         return PortalQuota(quota.min, quota.max, before or quota.before_day)
 
     def check_repeated_numbers(self, tasks: tuple[Task, ...]) -> None:
@@ -819,7 +791,7 @@ class _Reader:
                     self.source,
                     f"Số thứ tự {task.stt} lặp lại (đã dùng ở dòng {first.line}); giữ nguyên như văn bản, nhưng "
                     "bài viết không thể ghi `tasks` bằng số này. Nên đánh số lại nếu văn bản cho phép.",
-                    _key((*self.task_paths[id(task)], "stt")),
+                    key_text((*self.task_paths[id(task)], "stt")),
                     task.line,
                 )
 
@@ -855,23 +827,12 @@ def period_name(every: str, due: date) -> str:
     return f"năm {due.year}"
 
 
-_EXAMPLES = {
-    "signer": "{name: Trịnh Tiến Khoa, title: Giám đốc}",
-    "schedule": "{due: 2026-02-28} hoặc {every: month, day: 20}",
-    "expects": "{posts: 1, per: month}",
-    "portal": "{per_month: [1, 3], before_day: 20}",
-    "columns": "{title: Hoạt động/sản phẩm, lead: Bộ phận chủ trì, support: Bộ phận phối hợp}",
-}
-
-
-def _example(key: str | int) -> str:
-    return _EXAMPLES.get(str(key), "{stt: 01, title: …}")
-
-
 # --- Posts that report on plans ---------------------------------------------
 
 
-def check_post_references(posts: Iterable[Any], plans: Iterable[Plan], problems: Collector, pending=()) -> None:
+def check_post_references(
+    posts: Iterable[Post], plans: Iterable[Plan], problems: Collector, pending: Collection[str] = ()
+) -> None:
     """Each post's `plan` must name a plan and its `tasks` that plan's tasks.
 
     `pending`: ids of plan files that failed to load; their own errors are

@@ -2,44 +2,80 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from . import limits, urls
 from .errors import Collector
+from .fields import Field, Reader, Schema
 from .settings import Area, Settings
-from .values import BAD_FLAG, closest, parse_flag, unknown_key_message
+from .values import closest
 from .vndates import DateFormatError, parse_datetime
 from .vntext import match_key, nfc, slugify
 from .yamlsource import Located, YamlSyntaxError, parse
 
-KNOWN_KEYS = frozenset(
-    {
-        "title",
-        "date",
-        "updated",
-        "authors",
-        "author",
-        "department",
-        "categories",
-        "tags",
-        "summary",
-        "image",
-        "image_alt",
-        "plan",
-        "tasks",
-        "portal",
-        "draft",
-        "slug",
+_MARKDOWN_HELP = "Viết bằng Markdown; để trống thì lấy đoạn đầu của bài."
+POST = Schema(
+    "post",
+    (
+        Field("title", "text", "Tiêu đề bài viết", "Tên bài, như sẽ hiện trên trang và trong danh sách.", True),
+        Field(
+            "date",
+            "datetime",
+            "Ngày đăng",
+            "Ngày và giờ đăng, ví dụ 2026-03-12 08:30; bài chưa tới giờ đăng thì chưa hiện.",
+            True,
+            missing="Thiếu ngày đăng (date), ví dụ: date: 2026-03-12 08:30",
+        ),
+        Field("updated", "datetime", "Ngày cập nhật", "Ghi khi sửa nội dung bài sau khi đã đăng."),
+        Field(
+            "authors",
+            "strings",
+            "Tác giả",
+            "Một hoặc nhiều tên, cách nhau bằng dấu phẩy.",
+            aliases=("author",),
+            split=True,
+        ),
+        Field("department", "text", "Phòng ban", "Khoa, phòng hoặc bộ phận viết bài."),
+        Field(
+            "categories",
+            "choice",
+            "Lĩnh vực CCHC",
+            "Ít nhất một lĩnh vực cải cách hành chính, ghi bằng mã hoặc tên lĩnh vực.",
+            True,
+        ),
+        Field("tags", "strings", "Thẻ", "Các từ khóa, cách nhau bằng dấu phẩy.", split=True),
+        Field("summary", "text", "Tóm tắt", _MARKDOWN_HELP),
+        Field("image", "text", "Ảnh đại diện", "Đường dẫn tới ảnh, tính từ tệp bài viết."),
+        Field("image_alt", "text", "Mô tả ảnh", "Mô tả ngắn nội dung ảnh, cho người không xem được ảnh."),
+        Field("plan", "text", "Kế hoạch", "Mã kế hoạch mà bài viết báo cáo, ví dụ 2026-tuyen-truyen-cchc."),
+        Field(
+            "tasks",
+            "strings",
+            "Nhiệm vụ",
+            "Số thứ tự các nhiệm vụ của kế hoạch mà bài thực hiện, ví dụ 01, 4.1.",
+            split=True,
+        ),
+        Field("portal", "flag", "Gửi Cổng CCHC tỉnh", "Ghi có nếu bài được gửi Cổng CCHC tỉnh.", default=False),
+        Field("draft", "flag", "Bản nháp", "Ghi có để giữ bài lại, chưa đăng.", default=False),
+        Field("slug", "text", "Đường dẫn", "Phần cuối địa chỉ của bài, chữ không dấu; để trống thì lấy từ tiêu đề."),
         # Keys MkDocs/Material understand and that editors may reasonably use.
-        "description",
-        "hide",
-        "comments",
-    }
+        Field("description", "text", "Mô tả", "Dùng thay cho tóm tắt khi không có `summary`."),
+        Field("hide", "strings", "Ẩn phần trang", "Khóa của Material: các phần của trang cần ẩn."),
+        Field("comments", "flag", "Bình luận", "Khóa của Material, không dùng trên trang này."),
+    ),
 )
+KNOWN_KEYS = POST.keys
+
+
+def post_schema(settings: Settings) -> Schema:
+    """The post's fields, `categories` offering the unit's areas by key."""
+    return POST.with_choices("categories", tuple(area.key for area in settings.areas))
+
+
 MORE_MARKER = "<!-- more -->"
 # Blank lines before the opening `---` are forgiven: editors paste them without seeing.
 _FRONT = re.compile(r"\A(?:\ufeff)?(?:[ \t]*\r?\n)*---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
@@ -78,7 +114,7 @@ class Post:
         return self.body_line + self.body.count("\n", 0, offset)
 
     @property
-    def local_date(self) -> date:
+    def local_date(self) -> dt.date:
         """The day the post belongs to: its local date (00:30 on the 1st is the 1st)."""
         return self.local.date()
 
@@ -145,84 +181,27 @@ def read_post(path: Path, source: str, settings: Settings, problems: Collector) 
 def _build_post(
     path: Path, source: str, doc: Located, body: str, body_line: int, settings: Settings, problems: Collector
 ) -> Post | None:
-    meta: dict[str, Any] = doc.data
-    ok = True
-
-    def err(key: str, message: str) -> None:
-        nonlocal ok
-        ok = False
-        problems.error(source, message, key, doc.line(key))
-
-    for key in sorted(set(meta) - KNOWN_KEYS):
-        problems.warning(source, unknown_key_message(key, KNOWN_KEYS), key, doc.line(key))
-
-    title = _text(meta.get("title"))
+    read = Reader(source, doc, problems, forgiving=True)
+    read.warn_unknown(doc.data, POST)
+    title = read.text(("title",)) or ""
     if not title:
-        err("title", "Thiếu tiêu đề bài viết (title).")
+        read.error(("title",), POST["title"].missing_message())
     elif len(title) > limits.TITLE_CHARS:
-        err("title", limits.too_long("Tiêu đề (title)", len(title), limits.TITLE_CHARS))
-
-    moment: datetime | None = None
-    if not _text(meta.get("date")):
-        err("date", "Thiếu ngày đăng (date), ví dụ: date: 2026-03-12 08:30")
-    else:
-        try:
-            moment = parse_datetime(_text(meta.get("date")), settings.timezone)
-        except DateFormatError as exc:
-            err("date", str(exc))
-
-    updated = None
-    if _text(meta.get("updated")):
-        try:
-            updated = parse_datetime(_text(meta["updated"]), settings.timezone)
-        except DateFormatError as exc:
-            err("updated", str(exc))
-
-    areas: list[Area] = []
-    categories = _strings(meta.get("categories"))
-    if not categories:
-        err("categories", "Cần ít nhất một lĩnh vực CCHC (categories). " + _area_choices(settings))
-    for value in _rejoin_labels(categories, settings):
-        area = settings.find_area(value)
-        if area is None:
-            hint = _area_hint(value, settings)
-            err("categories", f'Lĩnh vực "{value}" không có trong danh sách.{hint} ' + _area_choices(settings))
-        elif area not in areas:
-            areas.append(area)
-
-    authors = _strings(meta.get("authors"), split=True) or _strings(meta.get("author"), split=True)
-    slug_source = _text(meta.get("slug")) or title
-    slug = slugify(slug_source)
+        read.error(("title",), limits.too_long("Tiêu đề (title)", len(title), limits.TITLE_CHARS))
+    moment = _moment(read, "date", settings)
+    updated = _moment(read, "updated", settings)
+    areas = _areas(read, settings)
+    slug = slugify(read.text(("slug",)) or title)
     if not slug and title:
-        err("slug", "Không tạo được đường dẫn (slug) từ tiêu đề; hãy thêm `slug:` bằng chữ không dấu.")
-
-    tasks = tuple(_strings(meta.get("tasks"), split=True))
-    plan = _text(meta.get("plan")) or None
+        read.error(("slug",), "Không tạo được đường dẫn (slug) từ tiêu đề; hãy thêm `slug:` bằng chữ không dấu.")
+    tasks = read.strings(("tasks",), split=True)
+    plan = read.text(("plan",))
     if tasks and not plan:
-        err("tasks", "Có `tasks` nhưng thiếu `plan`: hãy ghi mã kế hoạch mà các nhiệm vụ này thuộc về.")
-
-    flags = {}
-    for key in ("portal", "draft"):
-        flags[key] = parse_flag(_text(meta.get(key)))
-        if flags[key] is None:
-            err(key, BAD_FLAG.format(value=meta.get(key)))
-
-    tags = tuple(dict.fromkeys(_strings(meta.get("tags"), split=True)))
-    counted = {
-        "tags": (tags, limits.TAGS, "Số thẻ (tags)"),
-        "tasks": (tasks, limits.POST_TASKS, "Số nhiệm vụ (tasks)"),
-        "authors" if meta.get("authors") else "author": (authors, limits.AUTHORS, "Số tác giả (authors)"),
-    }
-    for key, (items, limit, what) in counted.items():
-        if len(items) > limit:
-            err(key, limits.too_many(what, len(items), limit))
-    for key in ("summary", "description"):
-        written = _text(meta.get(key))
-        if len(written) > limits.SUMMARY_CHARS:
-            err(key, limits.too_long(f"Tóm tắt ({key})", len(written), limits.SUMMARY_CHARS))
-
-    summary = _text(meta.get("summary")) or _text(meta.get("description")) or excerpt(body)
-    if not ok or moment is None:
+        read.error(("tasks",), "Có `tasks` nhưng thiếu `plan`: hãy ghi mã kế hoạch mà các nhiệm vụ này thuộc về.")
+    portal, draft = read.flag(("portal",)), read.flag(("draft",))
+    authors, tags = _counted(read, tasks)
+    summary, description = _summaries(read)
+    if not read.ok or moment is None:
         return None
     return Post(
         source=source,
@@ -230,23 +209,80 @@ def _build_post(
         title=title,
         date=moment,
         local=moment.astimezone(settings.timezone),
-        areas=tuple(areas),
+        areas=areas,
         body=body,
         slug=slug,
         updated=updated,
-        authors=tuple(authors),
-        department=_text(meta.get("department")) or None,
-        tags=tags,
-        summary=summary,
-        image=_text(meta.get("image")) or None,
-        image_alt=_text(meta.get("image_alt")) or None,
+        department=read.text(("department",)),
+        summary=summary or description or excerpt(body),
+        image=read.text(("image",)),
+        image_alt=read.text(("image_alt",)),
         plan=plan,
         tasks=tasks,
-        portal=flags["portal"],
-        draft=flags["draft"],
+        portal=portal,
+        draft=draft,
         lines={str(k[0]): v for k, v in doc.lines.items() if len(k) == 1},
         body_line=body_line,
+        authors=authors,
+        tags=tags,
     )
+
+
+def _moment(read: Reader, key: str, settings: Settings) -> datetime | None:
+    """`date` or `updated`, as people type them, in the unit's time zone unless written."""
+    written = read.text((key,))
+    if not written:
+        if POST[key].required:
+            read.error((key,), POST[key].missing_message())
+        return None
+    try:
+        return parse_datetime(written, settings.timezone)
+    except DateFormatError as exc:
+        read.error((key,), str(exc))
+        return None
+
+
+def _areas(read: Reader, settings: Settings) -> tuple[Area, ...]:
+    """`categories`, by key or label, each area once."""
+    areas: list[Area] = []
+    categories = list(read.strings(("categories",)))
+    if not categories:
+        read.error(("categories",), "Cần ít nhất một lĩnh vực CCHC (categories). " + _area_choices(settings))
+    for value in _rejoin_labels(categories, settings):
+        area = settings.find_area(value)
+        if area is None:
+            hint = _area_hint(value, settings)
+            message = f'Lĩnh vực "{value}" không có trong danh sách.{hint} ' + _area_choices(settings)
+            read.error(("categories",), message)
+        elif area not in areas:
+            areas.append(area)
+    return tuple(areas)
+
+
+def _counted(read: Reader, tasks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Authors and tags, and the limits on lists."""
+    authors = read.strings(("authors",), split=True) or read.strings(("author",), split=True)
+    tags = tuple(dict.fromkeys(read.strings(("tags",), split=True)))
+    counted = {
+        "tags": (tags, limits.TAGS, "Số thẻ (tags)"),
+        "tasks": (tasks, limits.POST_TASKS, "Số nhiệm vụ (tasks)"),
+        "authors" if read.get(("authors",)) else "author": (authors, limits.AUTHORS, "Số tác giả (authors)"),
+    }
+    for key, (items, limit, what) in counted.items():
+        if len(items) > limit:
+            read.error((key,), limits.too_many(what, len(items), limit))
+    return authors, tags
+
+
+def _summaries(read: Reader) -> tuple[str, str]:
+    """`summary` and `description` as written, each within its limit."""
+    found = []
+    for key in ("summary", "description"):
+        written = read.text((key,)) or ""
+        if len(written) > limits.SUMMARY_CHARS:
+            read.error((key,), limits.too_long(f"Tóm tắt ({key})", len(written), limits.SUMMARY_CHARS))
+        found.append(written)
+    return found[0], found[1]
 
 
 def excerpt(body: str) -> str:
@@ -258,36 +294,6 @@ def excerpt(body: str) -> str:
         if block and not block.startswith(("#", "!", "|", "<", "```", "---", ">", "- ", "* ")):
             return block
     return ""
-
-
-def _text(value: Any) -> str:
-    """One line of text; a nested mapping is no usable value."""
-    if value is None or isinstance(value, dict):
-        return ""
-    if isinstance(value, list):
-        return ", ".join(_text(v) for v in value)
-    return " ".join(str(value).split())
-
-
-def _strings(value: Any, split: bool = False) -> list[str]:
-    """A list of non-empty strings; a single string is accepted too.
-
-    `split`: a single string is also split at commas (`tags: VNeID, chuyển đổi số`),
-    for keys whose items never contain one. Area labels do, so categories don't split.
-    """
-    if value is None:
-        return []
-    if split and isinstance(value, str):
-        value = value.split(",")
-    items = value if isinstance(value, list) else [value]
-    result = []
-    for item in items:
-        if item is None or isinstance(item, dict | list):
-            continue
-        text = " ".join(str(item).split())
-        if text:
-            result.append(text)
-    return result
 
 
 def _rejoin_labels(values: list[str], settings: Settings) -> list[str]:

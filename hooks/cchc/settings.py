@@ -9,18 +9,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import urls
 from .errors import Collector
+from .fields import Field, Schema
 from .values import BAD_FLAG, parse_flag, unknown_key_message
 from .vntext import match_key, nfc, slugify
 
 CONFIG_FILE = "mkdocs.yml"
-SETTINGS_KEYS = frozenset(
-    {"unit", "timezone", "per_page", "areas", "posts_dir", "plans_dir", "images", "contact", "portal"}
-    | {"publish_guide", "section"}
-)
 SECTION_MESSAGE = (
     "Đường dẫn của chuyên mục chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối (ví dụ: cchc, cai-cach-hanh-chinh)."
 )
-PORTAL_KEYS = frozenset({"per_month", "before_day", "from"})
 # Who sets the quota when no plan of the year does: the province.
 PROVINCE_RULE = "Theo quy định của Cổng TTĐT CCHC tỉnh"
 
@@ -58,8 +54,33 @@ class ImageSettings:
         return self.max_megapixels * 1_000_000
 
 
-# key: (lowest, highest) accepted value
-_IMAGE_LIMITS = {"max_width": (320, 8000), "thumb_width": (64, 2000), "quality": (1, 95), "max_megapixels": (1, 500)}
+IMAGES = Schema(
+    "images",
+    (
+        Field(
+            "max_width",
+            "integer",
+            "Chiều rộng tối đa (px)",
+            "Ảnh rộng hơn được thu nhỏ lại.",
+            default=1600,
+            bounds=(320, 8000),
+        ),
+        Field(
+            "thumb_width",
+            "integer",
+            "Chiều rộng ảnh nhỏ (px)",
+            "Ảnh trong danh sách và thẻ chia sẻ.",
+            default=480,
+            bounds=(64, 2000),
+        ),
+        Field(
+            "quality", "integer", "Chất lượng ảnh", "Từ 1 đến 95; càng cao tệp càng nặng.", default=82, bounds=(1, 95)
+        ),
+        Field(
+            "max_megapixels", "integer", "Số megapixel tối đa", "Ảnh lớn hơn bị từ chối.", default=60, bounds=(1, 500)
+        ),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -83,7 +104,19 @@ class Contact:
         return _tel(self.hotline)
 
 
-CONTACT_KEYS = tuple(Contact.__dataclass_fields__)
+CONTACT = Schema(
+    "contact",
+    (
+        Field("parent", "text", "Cơ quan chủ quản", "Dòng trên tên đơn vị ở chân trang."),
+        Field("address", "text", "Địa chỉ", "Địa chỉ trụ sở."),
+        Field("phone", "text", "Điện thoại", 'Đặt trong ngoặc kép để giữ số 0 đầu, ví dụ "0258 3000 000".'),
+        Field("email", "text", "Thư điện tử", "Ví dụ ttyt@example.gov.vn."),
+        Field("hotline", "text", "Đường dây nóng", 'Đặt trong ngoặc kép, ví dụ "1900 0000".'),
+        Field("responsible", "text", "Người chịu trách nhiệm nội dung", "Họ tên và chức vụ."),
+        Field("feedback", "text", "Kênh góp ý", "Địa chỉ web (https://…) hoặc mailto:hop-thu@…"),
+    ),
+)
+CONTACT_KEYS = CONTACT.names
 _EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+")
 _FEEDBACK = re.compile(r"(https?://[^\s<>\"']+|mailto:[^@\s<>\"']+@[^@\s<>\"']+)", re.IGNORECASE)
 
@@ -143,6 +176,37 @@ class Settings:
             if wanted in (match_key(area.key), match_key(area.label)):
                 return area
         return None
+
+
+PORTAL = Schema(
+    "portal",
+    (
+        Field("per_month", "text", "Số bài mỗi tháng", "Tối thiểu và tối đa, ví dụ [1, 3].", default="1-3"),
+        Field(
+            "before_day", "integer", "Hạn gửi trong tháng", "Gửi trước ngày này mỗi tháng.", default=20, bounds=(1, 31)
+        ),
+        Field("from", "text", "Áp dụng từ tháng", "Ví dụ 2026-01; để trống là áp dụng từ đầu."),
+    ),
+    "{per_month: [1, 3], before_day: 20}",
+)
+SETTINGS = Schema(
+    "settings",
+    (
+        Field("unit", "text", "Tên đơn vị", "Như trên con dấu; để trống là tên trang (site_name)."),
+        Field("timezone", "text", "Múi giờ", "Ví dụ Asia/Ho_Chi_Minh.", default="Asia/Ho_Chi_Minh"),
+        Field("per_page", "integer", "Số bài mỗi trang", "Số bài trên mỗi trang danh sách.", default=10),
+        Field("areas", "list", "Các lĩnh vực CCHC", "Mỗi lĩnh vực có mã (key) và tên (label)."),
+        Field("posts_dir", "text", "Thư mục bài viết", "Tính từ thư mục trang.", default="posts"),
+        Field("plans_dir", "text", "Thư mục kế hoạch", "Tính từ thư mục trang.", default="plans"),
+        Field("images", "group", "Ảnh", "Cỡ và chất lượng ảnh trong bài.", fields=IMAGES),
+        Field("contact", "group", "Liên hệ", "Thông tin ở chân mọi trang.", fields=CONTACT),
+        Field("portal", "group", "Cổng TTĐT CCHC tỉnh", "Chỉ tiêu gửi bài; ghi false nếu không gửi.", fields=PORTAL),
+        Field("publish_guide", "flag", "Đăng hướng dẫn", "Ghi có để đăng hướng dẫn biên tập lên trang.", default=False),
+        Field("section", "text", "Đường dẫn chuyên mục", "Chữ thường không dấu, ví dụ cchc.", default="cchc"),
+    ),
+)
+SETTINGS_KEYS = SETTINGS.keys
+PORTAL_KEYS = PORTAL.keys
 
 
 def read_settings(site_name: str, extra: dict[str, Any], problems: Collector, site_url: str | None = None) -> Settings:
@@ -282,12 +346,12 @@ def _read_images(value: Any, problems: Collector) -> ImageSettings:
     kwargs: dict[str, int] = {}
     for key, number in value.items():
         where = f"extra.cchc.images.{key}"
-        if key not in _IMAGE_LIMITS:
+        if key not in IMAGES.keys:
             problems.warning(
-                CONFIG_FILE, f"Khóa `{key}` không được hỗ trợ; các khóa hợp lệ: {', '.join(_IMAGE_LIMITS)}.", where
+                CONFIG_FILE, f"Khóa `{key}` không được hỗ trợ; các khóa hợp lệ: {', '.join(IMAGES.names)}.", where
             )
             continue
-        low, high = _IMAGE_LIMITS[key]
+        low, high = IMAGES[key].bounds or (0, 0)  # every image field declares its bounds
         if isinstance(number, bool) or not isinstance(number, int) or not low <= number <= high:
             problems.error(CONFIG_FILE, f"`{key}` phải là số nguyên từ {low} đến {high}.", where)
             continue
@@ -305,7 +369,7 @@ def _read_areas(value: Any, problems: Collector) -> tuple[Area, ...]:
     if not isinstance(value, list) or not value:
         problems.error(CONFIG_FILE, "Danh sách lĩnh vực phải có ít nhất một mục {key, label}.", "extra.cchc.areas")
         return ()
-    areas = []
+    areas: list[Area] = []
     for i, item in enumerate(value):
         if isinstance(item, str):
             item = {"label": item}

@@ -12,6 +12,7 @@ node is built: editors never need them, and a few lines of aliases to aliases
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,7 +42,7 @@ class Located:
 _EMPTY = {"", "~", "null", "Null", "NULL"}
 
 
-def _convert(node: yaml.Node, path: tuple[str | int, ...], lines: dict, offset: int) -> Any:
+def _convert(node: yaml.Node, path: tuple[str | int, ...], lines: dict[tuple[str | int, ...], int], offset: int) -> Any:
     lines.setdefault(path, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.ScalarNode):
         value = nfc(node.value)
@@ -79,10 +80,13 @@ ALIAS_REFUSED = (
 
 
 class _NoAliasComposer(yaml.composer.Composer):
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+    peek_event: Callable[[], yaml.Event]  # the parser's, which every loader mixes in
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            raise _AliasFound(event.start_mark.line + 1)
+            mark = event.start_mark  # always set by the parsers; the stubs allow None
+            raise _AliasFound(mark.line + 1 if mark else 1)
         return super().compose_node(parent, index)
 
 
