@@ -59,10 +59,10 @@ def make_project(root: Path, count: int, size: tuple[int, int]) -> dict:
 
 def run_phase(root: Path) -> dict:
     """One `load_site`, as `on_pre_build` runs it; called in a fresh process."""
-    from cchc.clock import build_now
-    from cchc.errors import Collector
-    from cchc.settings import Settings
-    from cchc.site import load_site
+    from cchc.config.clock import build_now
+    from cchc.config.errors import Collector
+    from cchc.config.settings import Settings
+    from cchc.model.site import load_site
 
     tracemalloc.start()
     problems = Collector()

@@ -12,7 +12,7 @@ import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from cchc.settings import DEFAULT_AREAS
+from cchc.config.settings import DEFAULT_AREAS
 
 AREAS = [area.key for area in DEFAULT_AREAS]
 DEPARTMENTS = [

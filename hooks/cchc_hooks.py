@@ -12,17 +12,20 @@ from typing import TYPE_CHECKING
 
 from mkdocs.structure import pages
 
-from cchc import buildstate, headmeta, urls, vndates
-from cchc.deadlines import report_label
-from cchc.handwritten import in_guide
-from cchc.markup import drop_checkbox_autocomplete, wrap_tables
-from cchc.pages import Publication, post_crumbs
-from cchc.pictures import rewrite_images
-from cchc.posts import Post
-from cchc.progressbar import Progress
-from cchc.safehtml import site_html
-from cchc.ui import text as ui_text
-from cchc.vntext import heading_slug, slugify
+from cchc.adapter import buildstate
+from cchc.commands.progressbar import Progress
+from cchc.config import urls
+from cchc.model.deadlines import report_label
+from cchc.outputs.markup import drop_checkbox_autocomplete, wrap_tables
+from cchc.outputs.pictures import rewrite_images
+from cchc.outputs.safehtml import site_html
+from cchc.pages import headmeta
+from cchc.pages.pages import Publication, post_crumbs
+from cchc.readers.handwritten import in_guide
+from cchc.readers.posts import Post
+from cchc.text import vndates
+from cchc.text.ui import text as ui_text
+from cchc.text.vntext import heading_slug, slugify
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -32,7 +35,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-    from cchc.buildstate import BuildState
+    from cchc.adapter.buildstate import BuildState
 
 
 class Hooks:

@@ -107,13 +107,13 @@ def post(title: str = "Bài viết", date: str = "2026-03-12 08:30", body: str =
 
 
 if TYPE_CHECKING:
-    from cchc.posts import Post
+    from cchc.readers.posts import Post
 
 
 def make_post(when: str, slug: str = "bai", **fields) -> Post:
     """A `Post` without a file, for unit tests; `when` is local time in Vietnam."""
-    from cchc.posts import Post
-    from cchc.settings import DEFAULT_AREAS
+    from cchc.config.settings import DEFAULT_AREAS
+    from cchc.readers.posts import Post
 
     moment = datetime.fromisoformat(when).replace(tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
     values = {"title": slug, "areas": DEFAULT_AREAS[:1], "body": "", "lines": {"date": 3, "portal": 5}, **fields}
@@ -188,10 +188,10 @@ def build_log(root: Path, **kwargs) -> tuple[set[tuple[str, str]], set[str]]:
 
 def check_log(root: Path) -> tuple[set[tuple[str, str]], set[str]]:
     """`cchc check` of `root` (its function, SOURCE_DATE_EPOCH fixed), in the terms of `build_log`."""
-    from cchc.check import check_project
-    from cchc.clock import build_now
-    from cchc.errors import Collector, describe
-    from cchc.project import load_project
+    from cchc.commands.check import check_project
+    from cchc.config.clock import build_now
+    from cchc.config.errors import Collector, describe
+    from cchc.config.project import load_project
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", str(NOW_EPOCH))

@@ -1,11 +1,11 @@
-"""Plans for calendar and deadline tests, built from the real `cchc.plans` types."""
+"""Plans for calendar and deadline tests, built from the real `cchc.readers.plans` types."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from cchc.plans import Plan, Report, Schedule, Task
-from cchc.settings import PortalQuota
+from cchc.config.settings import PortalQuota
+from cchc.readers.plans import Plan, Report, Schedule, Task
 
 __all__ = ["PLAN_2026", "PortalQuota", "Report", "Schedule", "Task", "make_plan"]
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from cchc.assets import Page, collect_assets, collect_attachments, image_uses, missing_link_targets
-from cchc.errors import Collector
-from cchc.posts import read_post
-from cchc.settings import Settings
+from cchc.config.errors import Collector
+from cchc.config.settings import Settings
+from cchc.readers.assets import Page, collect_assets, collect_attachments, image_uses, missing_link_targets
+from cchc.readers.posts import read_post
 from conftest import post, write_tree
 from photos import plain
 

@@ -6,10 +6,10 @@ from zoneinfo import ZoneInfo
 
 from plan_standins import PLAN_2026, Schedule, Task, make_plan
 
-from cchc.calendars import build_calendar, calendar_listings, months_between
-from cchc.posts import Post
-from cchc.settings import DEFAULT_AREAS
-from cchc.vndates import parse_datetime
+from cchc.config.settings import DEFAULT_AREAS
+from cchc.model.calendars import build_calendar, calendar_listings, months_between
+from cchc.readers.posts import Post
+from cchc.text.vndates import parse_datetime
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = datetime(2026, 11, 23, 5, 0, tzinfo=UTC)  # 12:00 in Vietnam

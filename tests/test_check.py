@@ -10,11 +10,11 @@ from datetime import UTC, date, datetime
 import pytest
 from mkdocs.exceptions import Abort
 
-from cchc.check import check_project, format_text, recent_quota
-from cchc.clock import build_now
-from cchc.errors import Collector, describe
-from cchc.portal import QuotaRules, build_report
-from cchc.project import load_project
+from cchc.commands.check import check_project, format_text, recent_quota
+from cchc.config.clock import build_now
+from cchc.config.errors import Collector, describe
+from cchc.config.project import load_project
+from cchc.model.portal import QuotaRules, build_report
 from conftest import REPO, post, run_build, write_project, write_tree
 from photos import phone_jpeg
 

@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cchc.cli import main
+from cchc.commands.cli import main
 from conftest import REPO, engine_loggers, post, write_project, write_tree
 
 
@@ -122,7 +122,7 @@ def test_case15_read_only_disk_for_a_new_post_says_so_in_vietnamese(tmp_path, mo
 
 
 def test_case15_each_system_error_is_said_in_vietnamese_with_its_path():
-    from cchc.disk import explain
+    from cchc.commands.disk import explain
 
     said = {
         code: explain(OSError(code, os.strerror(code), "/var/www/cchc.versions/.khoa"))

@@ -5,8 +5,8 @@ from datetime import date
 
 from plan_standins import PLAN_2026, PortalQuota, Report, Schedule, Task, make_plan
 
-from cchc.deadlines import plan_deadlines, portal_deadlines
-from cchc.portal import QuotaRules
+from cchc.model.deadlines import plan_deadlines, portal_deadlines
+from cchc.model.portal import QuotaRules
 
 
 def test_task_due_dates_and_subtasks_become_deadlines():

@@ -8,7 +8,7 @@ import feedparser
 import pytest
 from mkdocs.exceptions import Abort
 
-from cchc.feeds import Channel, FeedContext, media_type, render_feed, site_feed_posts
+from cchc.outputs.feeds import Channel, FeedContext, media_type, render_feed, site_feed_posts
 from conftest import HOSTILE_BODY, build_at_now, make_post, png, post, run_build, write_tree
 
 BASE = "https://ttyt-mau.example.gov.vn/"

@@ -2,12 +2,12 @@
 
 from datetime import date
 
-from cchc.errors import Collector, Level
-from cchc.fields import Field, Reader, Schema, key_text
-from cchc.plans import PLAN, TASK
-from cchc.posts import POST, post_schema
-from cchc.settings import SETTINGS, Area, Settings
-from cchc.yamlsource import parse
+from cchc.config.errors import Collector, Level
+from cchc.config.fields import Field, Reader, Schema, key_text
+from cchc.config.settings import SETTINGS, Area, Settings
+from cchc.readers.plans import PLAN, TASK
+from cchc.readers.posts import POST, post_schema
+from cchc.readers.yamlsource import parse
 
 NOTICE = Schema(
     "notice",

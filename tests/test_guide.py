@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from cchc import cli
+from cchc.commands import cli
 from conftest import REPO
 
 GUIDE = REPO / "docs" / "huong-dan"

@@ -14,7 +14,7 @@ import icalendar
 import pytest
 import yaml
 
-from cchc import portal_package
+from cchc.commands import portal_package
 from conftest import build_at_now, png, post, write_project, write_tree
 from htmlparse import parse
 

@@ -5,9 +5,9 @@ from datetime import UTC, date, datetime
 from icalendar import Calendar
 from plan_standins import PLAN_2026
 
-from cchc.deadlines import plan_deadlines, portal_deadlines
-from cchc.ical import deadline_calendar
-from cchc.portal import QuotaRules
+from cchc.model.deadlines import plan_deadlines, portal_deadlines
+from cchc.model.portal import QuotaRules
+from cchc.outputs.ical import deadline_calendar
 
 NOW = datetime(2026, 11, 23, 5, 0, tzinfo=UTC)
 DEADLINES = plan_deadlines(PLAN_2026) + portal_deadlines([(2026, 3), (2026, 4)], QuotaRules(plans=[PLAN_2026]))

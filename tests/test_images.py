@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from cchc.assets import collect_assets
-from cchc.errors import Collector, Level
-from cchc.images import check_header, encode, process_images
-from cchc.posts import read_post
-from cchc.settings import ImageSettings, Settings, read_settings
+from cchc.config.errors import Collector, Level
+from cchc.config.settings import ImageSettings, Settings, read_settings
+from cchc.outputs.images import check_header, encode, process_images
+from cchc.readers.assets import collect_assets
+from cchc.readers.posts import read_post
 from conftest import post, write_tree
 from photos import APP1, APP2, APP13, COM, RED, jpeg_markers, phone_jpeg, plain, transparent_png
 
@@ -293,7 +293,7 @@ def test_unwritable_cache_is_an_error_not_a_crash(tmp_path):
 
 
 def test_check_mode_decodes_and_finds_a_truncated_photo_without_encoding(tmp_path):
-    from cchc.images import check_decodes
+    from cchc.outputs.images import check_decodes
 
     data = phone_jpeg((400, 300))
     (tmp_path / "cut.jpg").write_bytes(data[: len(data) // 3])

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cchc.newsite import demo_files, read_unit, rewrite_config, starter_page
+from cchc.commands.newsite import demo_files, read_unit, rewrite_config, starter_page
 from conftest import NOW_EPOCH, REPO, post
 
 CCHC = Path(sys.executable).with_name("cchc")

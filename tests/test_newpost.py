@@ -2,8 +2,8 @@
 
 import pytest
 
-from cchc import cli
-from cchc.posts import KNOWN_KEYS
+from cchc.commands import cli
+from cchc.readers.posts import KNOWN_KEYS
 from conftest import NOW_EPOCH, post, run_build, write_project, write_tree
 
 # FORMATS.md §1; `author` is an accepted spelling of `authors`, the others are MkDocs' own keys.
@@ -122,8 +122,8 @@ def test_the_portal_hint_follows_the_sites_rule():
     """Issue 12.3: the rule lives in `extra.cchc.portal`; `cchc new` does not repeat a fixed one."""
     from datetime import datetime
 
-    from cchc.newpost import post_template
-    from cchc.settings import DEFAULT_AREAS, PortalQuota, Settings
+    from cchc.commands.newpost import post_template
+    from cchc.config.settings import DEFAULT_AREAS, PortalQuota, Settings
 
     def hint(settings):
         text = post_template("Tin", datetime(2026, 11, 23, 9, 0), DEFAULT_AREAS[0], settings)

@@ -5,8 +5,8 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from cchc.images import PostImage, Rendition
-from cchc.pictures import local_ref, rewrite_images, tag_attrs
+from cchc.outputs.images import PostImage, Rendition
+from cchc.outputs.pictures import local_ref, rewrite_images, tag_attrs
 
 OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from cchc.errors import Collector, Level
-from cchc.plans import Expects, Schedule, check_post_references, load_plans, read_plan, task_key
-from cchc.posts import Post
-from cchc.settings import Settings
+from cchc.config.errors import Collector, Level
+from cchc.config.settings import Settings
+from cchc.readers.plans import Expects, Schedule, check_post_references, load_plans, read_plan, task_key
+from cchc.readers.posts import Post
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

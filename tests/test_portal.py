@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from plan_standins import make_plan
 
-from cchc.deadlines import portal_deadlines
-from cchc.errors import Collector
-from cchc.portal import QuotaRules, build_report, check_quota, deadline, recent_months
-from cchc.posts import Post
-from cchc.settings import PROVINCE_RULE, PortalQuota
+from cchc.config.errors import Collector
+from cchc.config.settings import PROVINCE_RULE, PortalQuota
+from cchc.model.deadlines import portal_deadlines
+from cchc.model.portal import QuotaRules, build_report, check_quota, deadline, recent_months
+from cchc.readers.posts import Post
 from conftest import make_post
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -10,8 +10,8 @@ import zipfile
 
 import pytest
 
-from cchc.cli import main
-from cchc.portal_package import parse_month
+from cchc.commands.cli import main
+from cchc.commands.portal_package import parse_month
 from conftest import HOSTILE_BODY, REPO, png, post, write_project, write_tree
 
 FILES = {

@@ -11,10 +11,10 @@ import re
 import pytest
 from icalendar import Calendar
 
-from cchc.check import check_project, format_text
-from cchc.clock import build_now
-from cchc.errors import Collector
-from cchc.project import load_project
+from cchc.commands.check import check_project, format_text
+from cchc.config.clock import build_now
+from cchc.config.errors import Collector
+from cchc.config.project import load_project
 from conftest import NOW_EPOCH, build_at_now, post, write_project, write_tree
 
 # Issued in March, no `portal:` key: the province's rule applies from March.

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from cchc.collection import load_posts
-from cchc.errors import Collector, Level
-from cchc.posts import excerpt, read_post
-from cchc.settings import Settings
+from cchc.config.errors import Collector, Level
+from cchc.config.settings import Settings
+from cchc.model.collection import load_posts
+from cchc.readers.posts import excerpt, read_post
 
 
 def read(tmp_path: Path, text: str):

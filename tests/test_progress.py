@@ -6,10 +6,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from cchc.plans import Expects, Plan, Report, Schedule, Task
-from cchc.posts import Post
-from cchc.progress import Status, plan_progress
-from cchc.settings import DEFAULT_AREAS, Settings
+from cchc.config.settings import DEFAULT_AREAS, Settings
+from cchc.model.progress import Status, plan_progress
+from cchc.readers.plans import Expects, Plan, Report, Schedule, Task
+from cchc.readers.posts import Post
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from cchc.errors import Collector
-from cchc.project import ProjectError, load_project
+from cchc.config.errors import Collector
+from cchc.config.project import ProjectError, load_project
 
 
 def test_reads_settings_despite_mkdocs_tags(tmp_path, monkeypatch):

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from cchc import publish as pub
-from cchc.publish import PublishError, current, publish, rollback, versions
+from cchc.commands import publish as pub
+from cchc.commands.publish import PublishError, current, publish, rollback, versions
 from conftest import REPO, post, write_project, write_tree
 
 FILES = [f"trang-{i}.html" for i in range(40)]
@@ -322,7 +322,7 @@ def test_case1_home_and_system_folders_are_refused(tmp_path, monkeypatch):
 KILLED = """
 import os, shutil, signal, sys, time
 from pathlib import Path
-from cchc import publish as pub
+from cchc.commands import publish as pub
 
 real_rmtree = shutil.rmtree
 

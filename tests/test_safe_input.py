@@ -320,7 +320,7 @@ def test_case16_warm_build_reuses_cleaned_attachments(built):
 
 
 def test_case16_cleaned_files_are_deterministic():
-    from cchc.documents import clean_office, clean_pdf
+    from cchc.outputs.documents import clean_office, clean_pdf
 
     assert clean_office(docx()) == clean_office(docx())
     source = pdf_with_metadata()

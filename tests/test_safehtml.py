@@ -4,7 +4,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from cchc.safehtml import clean_html, plain_text, xml_text
+from cchc.outputs.safehtml import clean_html, plain_text, xml_text
 
 BASE = "https://ttyt.example.gov.vn/cchc/2026/03/bai/"
 

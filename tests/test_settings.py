@@ -1,5 +1,5 @@
-from cchc.errors import Collector, Level
-from cchc.settings import read_settings
+from cchc.config.errors import Collector, Level
+from cchc.config.settings import read_settings
 
 
 def test_unknown_settings_keys_are_warnings_with_a_suggestion():

@@ -7,8 +7,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from cchc.errors import Collector
-from cchc.settings import read_settings
+from cchc.config.errors import Collector
+from cchc.config.settings import read_settings
 from conftest import REPO, build_at_now, write_tree
 
 MOVED = "tin-cchc"

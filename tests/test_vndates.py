@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from cchc.vndates import DateFormatError, list_date, official_date, parse_date, parse_datetime
+from cchc.text.vndates import DateFormatError, list_date, official_date, parse_date, parse_datetime
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -1,6 +1,6 @@
 import unicodedata
 
-from cchc.vntext import fold, heading_slug, match_key, nfc, slugify
+from cchc.text.vntext import fold, heading_slug, match_key, nfc, slugify
 
 
 def test_slug_is_ascii_with_d_for_dd():

@@ -1,0 +1,178 @@
+"""What one MkDocs build carries from event to event, and the steps the hook file calls.
+
+The hook file (`hooks/cchc_hooks.py`) holds one `Hooks` object; each MkDocs event
+is a method of it calling one step here. Only MkDocs' public API is used
+(`File.generated`, the config's theme environment, the events' arguments).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from ..commands.progressbar import Progress
+from ..config import urls
+from ..config.clock import build_now
+from ..config.errors import Collector, ContentErrors
+from ..config.settings import read_settings
+from ..model.site import SiteContent, listing_page_source, load_site, post_page_source
+from ..outputs import feeds, ical
+from ..outputs.render import MarkdownRenderer
+from ..outputs.safehtml import site_html
+from ..pages import headmeta
+from ..pages.planpages import page_source as plan_page_source
+from ..pages.planpages import plan_pages
+from ..readers.posts import Post
+from ..text.ui import STRINGS
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+
+log = logging.getLogger("mkdocs.hooks.cchc")
+
+
+class Picture(Protocol):
+    """The `picture` macro of overrides/cchc/_picture.html."""
+
+    def __call__(self, *args: object, **kwargs: object) -> str: ...
+
+
+class ReportedLinks(logging.Filter):
+    """Leaves out MkDocs' English warning for a post's link already reported in Vietnamese."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: frozenset[tuple[str, str]] = frozenset()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not any(message.startswith(f"Doc file '{page}' contains a link '{url}',") for page, url in self.links)
+
+
+@dataclass
+class BuildState:
+    """One build's content and what its pages produced; made anew at every `on_pre_build`."""
+
+    site: SiteContent
+    summaries: dict[str, str]  # post src_uri -> summary HTML, for lists
+    pages: dict[str, object] = field(default_factory=dict)  # generated page src_uri -> its data
+    contents: dict[str, str] = field(default_factory=dict)  # post src_uri -> rendered HTML, for the feeds
+    picture: Picture | None = None
+    progress: Progress | None = None  # pages rendered, drawn on a terminal only
+
+
+def escape_config(config: MkDocsConfig) -> None:
+    """The site's name, description, author and copyright as HTML-safe text."""
+    for key in headmeta.SITE_TEXTS:
+        if config[key]:
+            config[key] = headmeta.as_html(config[key])
+    if config.copyright:
+        config.copyright = headmeta.safe_copyright(config.copyright)
+
+
+def watch_content(server: LiveReloadServer, config: MkDocsConfig) -> None:
+    """`mkdocs serve` rebuilds on changes in posts/ and plans/, when present (a new unit may have neither)."""
+    settings = read_settings(config.site_name, config.extra, Collector(), config.site_url)
+    root = Path(config.config_file_path).parent
+    for folder in (settings.posts_dir, settings.plans_dir):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+
+
+def prepare(config: MkDocsConfig, preview: bool) -> BuildState:
+    """Read every post and plan; report all problems at once, stopping before MkDocs writes anything."""
+    problems = Collector()
+    settings = read_settings(headmeta.plain(config.site_name), config.extra, problems, config.site_url)
+    root = Path(config.config_file_path).parent
+    named = frozenset(str(path) for path in [*config.extra_css, *config.extra_javascript])
+    site = load_site(root, settings, build_now(), preview, problems, docs_dir=config.docs_dir, theme_files=named)
+    for note in problems.notes:
+        log.info(str(note))
+    for warning in problems.warnings:
+        log.warning(str(warning))
+    try:
+        problems.raise_errors()
+    except ContentErrors as exc:
+        raise PluginError(str(exc)) from None
+    if config.strict and problems.warnings:
+        # MkDocs stops a strict build only after writing it; ours stop before touching site/.
+        raise PluginError(f"Dừng vì --strict: {len(problems.warnings)} cảnh báo ở trên được coi là lỗi.")
+    for source in site.images.repaired:
+        log.info("cchc: ảnh %s: bản trong bộ nhớ đệm bị hỏng hoặc bị sửa, đã xử lý lại", os.path.relpath(source, root))
+    log.info("cchc: ảnh: %d xử lý mới, %d lấy lại từ bộ nhớ đệm", site.images.encoded, site.images.reused)
+    renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
+    return BuildState(site, {p.src_uri: site_html(renderer.html(p.summary)) for p in site.section.posts})
+
+
+def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
+    """Hand-written pages as `handwritten` lets them through; every generated page and file added."""
+    site = state.site
+    docs = site.handwritten
+    for file in [f for f in files if f.src_dir == config.docs_dir]:
+        processed = docs.processed.get(file.src_uri)
+        if processed or file.src_uri not in docs.published:
+            files.remove(file)
+        if processed:
+            files.append(File.generated(config, file.src_uri, abs_src_path=str(processed)))
+    # Post bodies are rendered before `on_env`, so the macro comes from its own theme env.
+    state.picture = config.theme.get_env().get_template("cchc/_picture.html").module.picture
+    for post in site.section.posts:
+        _add_page(state, files, config, post.src_uri, post_page_source(post, state.summaries[post.src_uri]), post)
+    for attachment in site.attachments:
+        files.append(File.generated(config, attachment.src_uri, abs_src_path=str(attachment.path)))
+    for src_uri, cached in site.images.files():
+        if files.get_file_from_path(src_uri) is None:
+            files.append(File.generated(config, src_uri, abs_src_path=str(cached)))
+    for listing in site.listings:
+        _add_page(state, files, config, listing.src_uri, listing_page_source(listing), listing)
+    for page in plan_pages(site.progress, site.settings.section):
+        _add_page(state, files, config, page.src_uri, plan_page_source(page), page)
+    deadlines = ical.deadline_calendar(
+        site.calendar.deadlines, site.settings.unit, site.now, config.site_url, site.settings.timezone.key
+    )
+    files.append(File.generated(config, urls.ics(site.settings.section), content=deadlines))
+
+
+def page_context(state: BuildState, src_uri: str, site_url: str | None) -> dict[str, object]:
+    """What templates read as `cchc`: the page's item and the whole site's content."""
+    item = state.pages.get(src_uri)
+    site = state.site
+    return {
+        "item": item,
+        "site": site,
+        "t": STRINGS,
+        "summaries": state.summaries,
+        "now": site.now,
+        "neighbours": site.section.neighbours.get(src_uri, (None, None)),
+        "portal": site.portal,
+        "images": site.images,
+        "share_image": site.images.share_image(item, site_url) if isinstance(item, Post) else None,
+    }
+
+
+def _add_page(state: BuildState, files: Files, config: MkDocsConfig, src_uri: str, source: str, item: object) -> None:
+    files.append(File.generated(config, src_uri, content=source))
+    state.pages[src_uri] = item
+
+
+def write_feeds(state: BuildState, config: MkDocsConfig) -> None:
+    """Both feeds, last, after every file of the site (cover images included) is in place."""
+    site, settings = state.site, state.site.settings
+    ctx = feeds.FeedContext(
+        site.base_url,
+        settings.unit,
+        state.contents,
+        state.summaries,
+        Path(config.site_dir),
+        site.now,
+        settings.timezone,
+        settings.section,
+    )
+    feeds.write_feeds(ctx, site.all_posts, site.portal.feed_posts)

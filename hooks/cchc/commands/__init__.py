@@ -1,0 +1,1 @@
+"""Commands: the `cchc` command line and its subcommands."""

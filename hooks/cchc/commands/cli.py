@@ -1,0 +1,223 @@
+"""`cchc`: the editors' command (build, serve; more subcommands join here)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from ..adapter import engine
+from .vnargparse import Parser
+
+# What `cchc build`/`serve` hand on to MkDocs, named in their help.
+_MKDOCS_OPTIONS = (
+    "Các tùy chọn khác được chuyển cho MkDocs: --strict (coi cảnh báo là lỗi), "
+    "-f TỆP (tệp cấu hình, mặc định mkdocs.yml)"
+)
+
+_INIT_HELP = "Đặt tên, địa chỉ đơn vị và xóa nội dung mẫu: bắt đầu trang của đơn vị."
+
+
+def _mkdocs(args: list[str]) -> int:
+    # Material prints a notice about MkDocs 2.0 to every `mkdocs` run; editors
+    # should only see our own messages.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    engine.load()
+    import click
+    from mkdocs.__main__ import State, cli
+    from mkdocs.exceptions import Abort
+
+    from ..adapter.mkdocslog import translate, vietnamese_output
+
+    if not _names_config_file(args):
+        # ProperDocs looks for properdocs.yml first and says so in English when it falls back to mkdocs.yml.
+        args = [args[0], "--config-file", "mkdocs.yml", *args[1:]]  # before a trailing option missing its value
+    state = State()  # MkDocs' log handler, made here so that its lines are ours to translate
+    try:
+        with vietnamese_output(state.stream):
+            cli.main(args=args, prog_name="cchc", standalone_mode=False, obj=state)
+    except OSError:
+        raise  # explained in Vietnamese by the command, which knows what it was writing
+    except Abort as exc:  # a SystemExit that carries MkDocs' last word ("Aborted with …")
+        print(translate(exc.format_message()), file=sys.stderr)
+        return 1
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    except click.ClickException as exc:  # a usage error of MkDocs' own options
+        print(f"cchc: lỗi: {translate(exc.format_message())}", file=sys.stderr)
+        return exc.exit_code
+    except Exception as exc:  # click's Abort and the like carry the message already logged
+        message = getattr(exc, "message", None) or str(exc)
+        if message:
+            print(translate(message), file=sys.stderr)
+        return 1
+    finally:
+        state.logger.removeHandler(state.stream)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler below
+        return code
+    except BrokenPipeError:
+        # `cchc check | head`: the reader has gone; no traceback, and none at exit either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: list[str] | None) -> int:
+    parser = Parser(prog="cchc", description="Công cụ cho biên tập viên trang CCHC.")
+    sub = parser.add_subparsers(dest="command", required=True, title="Các lệnh", metavar="LỆNH")
+    # Both pass any further options (--strict, -f, -a …) on to MkDocs.
+    sub.add_parser("build", help="Dựng toàn bộ trang vào thư mục site/.", description=_MKDOCS_OPTIONS)
+    sub.add_parser(
+        "serve", help="Xem thử trang, tự tải lại khi sửa bài (hiện cả bản nháp).", description=_MKDOCS_OPTIONS
+    )
+    portal = sub.add_parser("portal", help="Đóng gói bài gửi Cổng TTĐT CCHC tỉnh của một tháng (thư mục và .zip).")
+    portal.arguments.add_argument("month", metavar="THÁNG", help="tháng cần gửi, dạng NĂM-THÁNG, ví dụ 2026-03")
+    portal.options.add_argument(
+        "-f", "--config-file", metavar="TỆP", default="mkdocs.yml", help="tệp cấu hình của trang"
+    )
+    _add_editor_commands(sub)
+    args, rest = parser.parse_known_args(argv)
+    try:
+        return _run(args, rest)
+    except OSError as exc:
+        from .disk import explain
+
+        print(explain(exc), file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace, rest: list[str]) -> int:
+    if args.command in ("new", "check", "publish", "init"):
+        return _editor_command(args, rest)
+    if args.command in ("build", "serve"):
+        config = _config_file(rest)
+        if not config.is_file():
+            from ..config.project import ProjectError, read_config
+
+            try:
+                read_config(config)
+            except ProjectError as exc:
+                print(exc, file=sys.stderr)
+                return 1
+    if args.command == "build":
+        from .sitebuild import build
+
+        return build(rest, _mkdocs)
+    if args.command == "serve":
+        _local_time(config)
+        return _mkdocs(["serve", "--livereload", *rest])
+    if args.command == "portal":
+        from .portal_package import run
+
+        engine.load()  # it reads mkdocs.yml as MkDocs does
+
+        return run(args.month, args.config_file, Path.cwd())
+    return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+def _names_config_file(args: list[str]) -> bool:
+    return any(arg in ("-f", "--config-file") or arg.startswith("--config-file=") for arg in args)
+
+
+def _config_file(rest: list[str]) -> Path:
+    """The config file MkDocs will read: `-f X`, `--config-file X` or `--config-file=X`, else mkdocs.yml."""
+    for i, arg in enumerate(rest):
+        if arg in ("-f", "--config-file") and i + 1 < len(rest):
+            return Path(rest[i + 1])
+        if arg.startswith("--config-file="):
+            return Path(arg.split("=", 1)[1])
+    return Path("mkdocs.yml")
+
+
+def _local_time(config: Path) -> None:
+    """MkDocs stamps `serve`'s lines with the process's local time: make it the unit's."""
+    from ..config.errors import Collector
+    from ..config.project import ProjectError, load_project
+
+    try:
+        zone = load_project(config, Collector()).settings.timezone
+    except ProjectError:
+        return  # MkDocs says what is wrong with the file
+    os.environ["TZ"] = zone.key
+    time.tzset()
+
+
+def _add_editor_commands(sub) -> None:
+    new = sub.add_parser("new", help="Tạo bài viết mới với đủ các khóa thông tin đầu bài.")
+    new.arguments.add_argument("title", metavar="TIÊU_ĐỀ", help='tiêu đề bài viết, trong ngoặc kép: "Tiêu đề bài viết"')
+    new.options.add_argument(
+        "--area", metavar="LĨNH_VỰC", help="mã hoặc tên lĩnh vực CCHC (mặc định: lĩnh vực đầu tiên)"
+    )
+    new.options.add_argument("--portal", action="store_true", help="đánh dấu gửi bài sang Cổng CCHC tỉnh")
+    new.options.add_argument(
+        "--slug", metavar="ĐƯỜNG_DẪN", help="đường dẫn của bài (chữ không dấu); mặc định tạo từ tiêu đề"
+    )
+    check = sub.add_parser("check", help="Kiểm tra mọi bài viết và kế hoạch, không dựng trang.")
+    check.options.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho các công cụ khác")
+    check.options.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi, như `cchc build --strict`")
+    publish = sub.add_parser(
+        "publish",
+        help="Dựng trang rồi thay trang đang chạy ở DEST trong một bước; giữ 3 bản gần nhất.",
+        description="Các tùy chọn khác (như --strict) được chuyển cho bước dựng trang.",
+    )
+    publish.arguments.add_argument("dest", metavar="DEST", help="thư mục mà máy chủ web phục vụ, ví dụ /var/www/cchc")
+    publish.options.add_argument("--rollback", action="store_true", help="quay lại bản đã xuất bản trước đó")
+    publish.options.add_argument(
+        "--versions-dir",
+        metavar="THƯ_MỤC",
+        help="nơi giữ các bản cũ, ngoài thư mục máy chủ web phục vụ (mặc định: DEST.versions cạnh DEST)",
+    )
+    init = sub.add_parser("init", help=_INIT_HELP, description="Thiếu thông tin nào thì lệnh hỏi (trong cửa sổ lệnh).")
+    for option, metavar, text in (
+        ("--unit", "TÊN", "tên đơn vị"),
+        ("--parent", "TÊN", "cơ quan chủ quản"),
+        ("--address", "ĐỊA_CHỈ", "địa chỉ đơn vị"),
+        ("--province", "TỈNH", "tỉnh, thành phố"),
+        ("--url", "ĐỊA_CHỈ_WEB", "địa chỉ trang web, ví dụ https://ttyt.khanhhoa.gov.vn/"),
+        ("--phone", "SỐ", "điện thoại"),
+        ("--email", "THƯ", "thư điện tử"),
+    ):
+        init.options.add_argument(option, metavar=metavar, help=text)
+    init.options.add_argument("--force", action="store_true", help="chạy cả khi trang không còn là trang mẫu")
+    for command in (new, check, publish, init):
+        command.options.add_argument(
+            "-f", "--config-file", metavar="TỆP", default="mkdocs.yml", help="tệp cấu hình (mặc định mkdocs.yml)"
+        )
+
+
+def _editor_command(args: argparse.Namespace, rest: list[str]) -> int:
+    if rest and args.command != "publish":  # publish hands further options to the build
+        print(f"Không hiểu tùy chọn: {' '.join(rest)}", file=sys.stderr)
+        return 2
+    config = Path(args.config_file)
+    if args.command == "new":
+        from . import newpost
+
+        return newpost.main(config, args.title, args.area, args.portal, args.slug)
+    if args.command == "check":
+        from . import check
+
+        return check.main(config, args.strict, args.json)
+    if args.command == "init":
+        from . import newsite
+
+        given = {"name": args.unit, **{k: getattr(args, k) for k in newsite.QUESTIONS if k != "name"}}
+        return newsite.main(config, given, args.force, input if sys.stdin.isatty() else None)
+    from . import publish
+
+    def build(site_dir: Path) -> int:
+        return _mkdocs(["build", "--config-file", str(config), "--site-dir", str(site_dir), *rest])
+
+    versions = Path(args.versions_dir) if args.versions_dir else None
+    return publish.main(Path(args.dest), config, args.rollback, build, versions)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

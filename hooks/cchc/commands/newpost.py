@@ -1,0 +1,183 @@
+"""`cchc new`: start a post with every front-matter key already written out.
+
+Editors do not remember the keys of FORMATS.md §1: the new file names them all,
+the optional ones commented out with a line saying what they do, so starting a
+post is filling in blanks. The file builds as created.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..config.clock import build_now
+from ..config.errors import Collector
+from ..config.project import Project, open_project
+from ..config.settings import Area, Settings
+from ..model.collection import load_posts
+from ..readers.plans import Plan, load_plans
+from ..text.vntext import nfc, slugify
+
+
+class NewPostError(Exception):
+    """The post cannot be created; the message says what to do instead."""
+
+
+@dataclass(frozen=True)
+class NewPost:
+    path: Path
+    source: str  # as editors see it: posts/2026/11/<slug>.md
+    area: Area
+    area_given: bool  # False: the first area was filled in and should be checked
+
+
+def main(config_file: Path, title: str, area: str | None, portal: bool, slug: str | None) -> int:
+    """`cchc new`: create the post and say where it is; 1 with the reason when it cannot."""
+    project = open_project(config_file, Collector())
+    if project is None:
+        return 1
+    try:
+        created = create_post(project, title, build_now(), area, portal, slug)
+    except NewPostError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Đã tạo {created.source}")
+    if not created.area_given:
+        print(f"Lĩnh vực tạm ghi là {created.area.key} ({created.area.label}): sửa dòng categories nếu cần.")
+    return 0
+
+
+def create_post(
+    project: Project,
+    title: str,
+    now: datetime,
+    area: str | None = None,
+    portal: bool = False,
+    slug: str | None = None,
+) -> NewPost:
+    """Write `posts/YYYY/MM/<slug>.md` for today (the unit's local date); never overwrite."""
+    settings = project.settings
+    title = nfc(" ".join(title.split()))
+    if not title:
+        raise NewPostError("Tiêu đề bài viết đang trống.")
+    chosen = settings.find_area(area) if area else settings.areas[0]
+    if chosen is None:
+        raise NewPostError(f'Lĩnh vực "{area}" không có trong danh sách. Chọn một trong: {_choices(settings)}.')
+    name = slugify(slug or title)
+    if not name:
+        raise NewPostError(
+            "Không tạo được tên tệp từ tiêu đề; hãy thêm --slug bằng chữ không dấu, ví dụ --slug hoi-nghi."
+        )
+    local = now.astimezone(settings.timezone)
+    path = project.root / settings.posts_dir / f"{local:%Y}" / f"{local:%m}" / f"{name}.md"
+    source = path.relative_to(project.root).as_posix()
+    if path.exists():
+        raise NewPostError(
+            f"Đã có tệp {source}; lệnh không ghi đè. Hãy mở tệp đó để sửa, hoặc đặt tiêu đề/--slug khác."
+        )
+    clash = _post_with_slug(project, name)
+    if clash:
+        raise NewPostError(
+            f'Bài {clash} đã dùng đường dẫn "{name}"; hai bài không được trùng đường dẫn. '
+            "Hãy đặt tiêu đề khác hoặc thêm --slug."
+        )
+    plans = load_plans(project.root, settings, Collector())  # a broken plan is `cchc check`'s business
+    text = post_template(title, local, chosen, settings, portal, slug=name if slug else None, plans=plans)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as out:  # "x": a file created meanwhile is not overwritten either
+        out.write(text)
+    return NewPost(path, source, chosen, area is not None)
+
+
+def post_template(
+    title: str,
+    local: datetime,
+    area: Area,
+    settings: Settings,
+    portal: bool = False,
+    slug: str | None = None,
+    plans: list[Plan] | None = None,
+) -> str:
+    """The new post's text: front matter with every key of FORMATS.md §1, then a body to replace.
+
+    The `plan` and `tasks` examples are the newest plan's id and two of its tasks, so
+    uncommenting them gives a post that builds.
+    """
+    width = max(len(a.key) for a in settings.areas)
+    area_lines = [f"#   {a.key:<{width}}  {a.label}" for a in settings.areas]
+    plan_example, tasks_example = f"{local.year}-tuyen-truyen-cchc", ["01", "02"]
+    if plans:
+        plan_example = plans[0].id
+        tasks_example = [t.stt for t in plans[0].all_tasks() if not t.subtasks][:2]
+    plan_hint = f" Các kế hoạch hiện có: {', '.join(p.id for p in plans)}." if plans else ""
+    lines = [
+        "---",
+        "# Tiêu đề bài viết (bắt buộc). Giữ nguyên dấu ngoặc kép nếu tiêu đề có dấu hai chấm.",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
+        "# Ngày giờ đăng (bắt buộc). Ghi ngày giờ trong tương lai để hẹn giờ đăng.",
+        f"date: {local:%Y-%m-%d %H:%M}",
+        "# Lĩnh vực CCHC (bắt buộc, ít nhất một), ghi mã hoặc tên, ví dụ [the-che, cong-vu]:",
+        *area_lines,
+        f"categories: [{area.key}]",
+        "",
+        "# Các khóa dưới đây không bắt buộc: xóa dấu # ở đầu dòng để dùng.",
+        "# Tác giả: một người hoặc danh sách nhiều người.",
+        "# authors: [Nguyễn Văn A, Trần Thị B]",
+        "# Khoa/phòng viết bài.",
+        "# department: Phòng Tổ chức - Hành chính",
+        "# Thẻ: từ khóa tự do, ngăn cách bằng dấu phẩy.",
+        "# tags: [dịch vụ công trực tuyến, VNeID]",
+        "# Tóm tắt một câu; nếu không ghi, lấy đoạn văn trước dòng <!-- more -->.",
+        "# summary: Một câu tóm tắt nội dung bài.",
+        "# Ảnh đại diện, đường dẫn tính từ thư mục của bài. Ảnh trong bài: ![Mô tả ảnh](anh/ten-anh.jpg)",
+        "# image: anh/ten-anh.jpg",
+        "# Mô tả ảnh đại diện cho người khiếm thị (mặc định: tiêu đề bài).",
+        "# image_alt: Người bệnh quét mã QR thanh toán viện phí tại quầy thu",
+        f"# Mã kế hoạch (tên tệp trong {settings.plans_dir}/, bỏ .yaml) mà bài này báo cáo.{plan_hint}",
+        f"# plan: {plan_example}",
+        "# Số thứ tự (STT) các nhiệm vụ của kế hoạch đó mà bài này báo cáo; cần có `plan`.",
+        f"# tasks: {json.dumps(tasks_example)}",
+        _portal_hint(settings),
+        "portal: true" if portal else "# portal: true",
+        "# Ngày cập nhật, khi sửa nội dung sau khi đã đăng.",
+        f"# updated: {local:%Y-%m-%d}",
+        "# Bản nháp: không đăng lên trang, chỉ hiện khi xem thử (cchc serve).",
+        "# draft: true",
+        "# Đường dẫn của bài (chữ không dấu, gạch nối); mặc định tạo từ tiêu đề.",
+        f"slug: {slug}" if slug else f"# slug: {slugify(title) or 'ten-bai'}",
+        "---",
+        "",
+        "Đoạn mở đầu: một, hai câu nêu ý chính của bài; đoạn này hiện trong danh sách tin, bài.",
+        "",
+        "<!-- more -->",
+        "",
+        "Nội dung bài viết.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _post_with_slug(project: Project, slug: str) -> str | None:
+    # Problems of other posts are `cchc check`'s business, not this command's.
+    for post in load_posts(project.root, project.settings, Collector()):
+        if post.slug == slug:
+            return post.source
+    return None
+
+
+def _choices(settings: Settings) -> str:
+    return "; ".join(f"{a.key} ({a.label})" for a in settings.areas)
+
+
+def _portal_hint(settings: Settings) -> str:
+    """The province's rule as `extra.cchc.portal` sets it (a plan of the year may set its own)."""
+    quota = settings.portal
+    if quota is None:
+        return "# Gửi bài sang Cổng CCHC tỉnh (đơn vị không gửi: extra.cchc.portal là false)."
+    return (
+        f"# Gửi bài sang Cổng CCHC tỉnh ({quota.min}–{quota.max} bài mỗi tháng, trước ngày {quota.before_day}; "
+        "kế hoạch của năm có thể quy định khác)."
+    )

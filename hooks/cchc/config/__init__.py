@@ -1,0 +1,1 @@
+"""Settings: what a unit configures, the field reader, the URL scheme, errors, the build's clock."""

@@ -1,0 +1,1 @@
+"""Model: the content's meaning: the collection of posts, progress, deadlines, calendars, portal quota."""

@@ -1,0 +1,1 @@
+"""Outputs: bytes for the site: images, pictures, attachments, feeds, iCalendar, HTML clean-up."""

@@ -1,0 +1,1 @@
+"""Pages: which pages exist and what each one shows, typed for the templates."""

@@ -1,0 +1,1 @@
+"""Readers: editors' files (posts, plans, hand-written pages, the files they link) into content."""

@@ -1,0 +1,1 @@
+"""Text: Vietnamese words, marks and dates."""
