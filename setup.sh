@@ -5,12 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # The tests drive Debian's Chromium, run the Nu Html Checker with Java, and take axe-core from npm:
-# install whichever the machine lacks (Debian/Ubuntu).
+# decode QR codes with zbar; install whichever the machine lacks (Debian/Ubuntu).
 if command -v apt-get >/dev/null 2>&1; then
   missing=""
   command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
   command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
   command -v npm >/dev/null 2>&1 || missing="$missing npm"
+  command -v zbarimg >/dev/null 2>&1 || missing="$missing zbar-tools"  # the tests decode QR codes
   if [ -n "$missing" ]; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     # shellcheck disable=SC2086  # one word per package

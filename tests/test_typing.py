@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CLEAN = """
     __init__ __main__ assets cachefiles calendars check clock deadlines disk documents errors fields handwritten
     headmeta images limits markup newpost newsite pictures planpages plans posts progressbar project publish render
-    safehtml settings sources ui urls values vndates vntext webroots yamlsource
+    qr safehtml settings sources ui urls values vndates vntext webroots yamlsource
 """.split()
 
 

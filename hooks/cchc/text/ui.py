@@ -1,6 +1,7 @@
 """Vietnamese UI strings of the section's templates, in one place."""
 
 STRINGS: dict[str, str] = {
+    "qr_label": "Mã QR mở {url}",
     "section": "Cải cách hành chính",
     "latest": "Tin, bài mới nhất",
     "all_posts": "Xem tất cả tin, bài",
