@@ -20,8 +20,20 @@ def svg(url: str, *, label: str | None = None, scale: int = 4) -> str:
     """
     code = segno.make(url, error="m", micro=False)
     out = io.BytesIO()
-    code.save(out, kind="svg", scale=scale, border=4, xmldecl=False, svgns=True, title=label if label is not None else label_for(url), nl=False,
-              svgclass="cchc-qr", lineclass=None, dark="#000", light="#fff")
+    code.save(
+        out,
+        kind="svg",
+        scale=scale,
+        border=4,
+        xmldecl=False,
+        svgns=True,
+        title=label if label is not None else label_for(url),
+        nl=False,
+        svgclass="cchc-qr",
+        lineclass=None,
+        dark="#000",
+        light="#fff",
+    )
     return out.getvalue().decode("utf-8").replace("<svg ", '<svg role="img" ', 1)
 
 
