@@ -122,7 +122,7 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
         if processed:
             files.append(File.generated(config, file.src_uri, abs_src_path=str(processed)))
     # Post bodies are rendered before `on_env`, so the macro comes from its own theme env.
-    state.picture = config.theme.get_env().get_template("cchc/_picture.html").module.picture
+    state.picture = vars(config.theme.get_env().get_template("cchc/_picture.html").module)["picture"]
     for post in site.section.posts:
         _add_page(state, files, config, post.src_uri, post_page_source(post, state.summaries[post.src_uri]), post)
     for attachment in site.attachments:

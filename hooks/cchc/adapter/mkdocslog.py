@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import Any, TextIO
 
 _TIME = r"(?P<time>\[\d\d:\d\d:\d\d\] )?"  # `mkdocs serve` stamps its own lines
 _LINES = [
@@ -90,7 +90,7 @@ class _VietnameseLines:
             self._pending = ""
         self._stream.flush()
 
-    def __getattr__(self, name: str):  # isatty, fileno, encoding… as the real stream has them
+    def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding… as the real stream has them
         return getattr(self._stream, name)
 
 

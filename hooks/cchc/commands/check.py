@@ -62,7 +62,6 @@ def check_project(project: Project, problems: Collector, now: datetime, strict: 
     )
     ordered = sorted(problems.problems, key=lambda p: (p.file, p.line or 0, p.key or "", p.message))
     today = now.astimezone(project.settings.timezone).date()
-    assert site.portal is not None, "load_site reports the quota of every site"
     return CheckResult(
         problems=ordered,
         posts=len(post_files(project.root / project.settings.posts_dir)[0]),  # read or not

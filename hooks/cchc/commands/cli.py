@@ -34,7 +34,7 @@ def _mkdocs(args: list[str]) -> int:
     if not _names_config_file(args):
         # ProperDocs looks for properdocs.yml first and says so in English when it falls back to mkdocs.yml.
         args = [args[0], "--config-file", "mkdocs.yml", *args[1:]]  # before a trailing option missing its value
-    state = State()  # MkDocs' log handler, made here so that its lines are ours to translate
+    state = State()  # type: ignore[no-untyped-call]  # (mkdocs.__main__ is untyped) MkDocs' log handler, made here so that its lines are ours to translate
     try:
         with vietnamese_output(state.stream):
             cli.main(args=args, prog_name="cchc", standalone_mode=False, obj=state)
@@ -149,7 +149,7 @@ def _local_time(config: Path) -> None:
     time.tzset()
 
 
-def _add_editor_commands(sub) -> None:
+def _add_editor_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     new = sub.add_parser("new", help="Tạo bài viết mới với đủ các khóa thông tin đầu bài.")
     new.arguments.add_argument("title", metavar="TIÊU_ĐỀ", help='tiêu đề bài viết, trong ngoặc kép: "Tiêu đề bài viết"')
     new.options.add_argument(

@@ -87,7 +87,7 @@ def build_articles(
         page_url = base_url + post.url
         local = {ref: image.src.path for ref, image in images.for_post(post).items()}
 
-        def resolve(url: str, name: str = name, page_url: str = page_url, local: dict = local) -> str:
+        def resolve(url: str, name: str = name, page_url: str = page_url, local: dict[str, Path] = local) -> str:
             parts = urlsplit(url)
             ref = posixpath.normpath(unquote(parts.path)) if parts.path else ""
             if not parts.scheme and not parts.netloc and ref in local:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from typing import NoReturn
+from collections.abc import Iterable
+from typing import Any, NoReturn
 
 HELP = "hiện hướng dẫn này rồi thoát"
 # argparse's error messages (Python 3.11+), each with its Vietnamese wording.
@@ -41,7 +42,13 @@ def _vietnamese(message: str) -> str:
 
 
 class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
 
 
@@ -52,9 +59,10 @@ class Parser(argparse.ArgumentParser):
     groups carry English titles, and argparse leaves a group out of the help when empty.
     """
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False  # ours, in Vietnamese, below
+        super().__init__(*args, **kwargs)
         self.arguments = self.add_argument_group("Tham số")
         self.options = self.add_argument_group("Tùy chọn")
         self.options.add_argument("-h", "--help", action="help", help=HELP)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -209,7 +210,9 @@ SETTINGS_KEYS = SETTINGS.keys
 PORTAL_KEYS = PORTAL.keys
 
 
-def read_settings(site_name: str, extra: dict[str, Any], problems: Collector, site_url: str | None = None) -> Settings:
+def read_settings(
+    site_name: str, extra: Mapping[str, Any], problems: Collector, site_url: str | None = None
+) -> Settings:
     """Validate `extra.cchc`; every mistake is reported with the key to fix."""
     raw = extra.get("cchc") or {}
     if not isinstance(raw, dict):

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from ..config import urls
 from ..pages.listings import Listing
@@ -25,6 +25,7 @@ HEAT_LEVELS = 4  # a day with 4 or more posts has the darkest shade
 _WEEKS = calendar.Calendar(firstweekday=calendar.MONDAY)
 
 Month = tuple[int, int]  # (year, month)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,26 @@ class Day:
         return ", ".join(parts) or "không có bài viết"
 
 
+class _Neighbours(Generic[T]):
+    """The previous/next links of a month or year page (`prev`, `next`: None at either end)."""
+
+    prev: T | None
+    next: T | None
+
+    def _link(self, to: T) -> Crumb:
+        raise NotImplementedError
+
+    @property
+    def prev_link(self) -> Crumb | None:
+        return None if self.prev is None else self._link(self.prev)
+
+    @property
+    def next_link(self) -> Crumb | None:
+        return None if self.next is None else self._link(self.next)
+
+
 @dataclass(frozen=True)
-class MonthGrid:
+class MonthGrid(_Neighbours[Month]):
     year: int
     month: int
     weeks: tuple[tuple[Day | None, ...], ...]  # Monday first; None pads the first and last week
@@ -97,22 +116,12 @@ class MonthGrid:
     def deadlines(self) -> list[Deadline]:
         return [d for day in self.days for d in day.deadlines]
 
-    @property
-    def prev_link(self) -> Crumb | None:
-        return self._link(self.prev)
-
-    @property
-    def next_link(self) -> Crumb | None:
-        return self._link(self.next)
-
-    def _link(self, to: Month | None) -> Crumb | None:
-        if to is None:
-            return None
+    def _link(self, to: Month) -> Crumb:
         return Crumb(text("month_of_year", month=to[1], year=to[0]), urls.calendar_month(self.section, *to))
 
 
 @dataclass(frozen=True)
-class YearView:
+class YearView(_Neighbours[int]):
     year: int
     months: tuple[MonthGrid, ...]  # all twelve; months outside the calendar are not `shown`
     prev: int | None = None
@@ -127,16 +136,8 @@ class YearView:
     def total(self) -> int:
         return sum(m.total for m in self.months)
 
-    @property
-    def prev_link(self) -> Crumb | None:
-        return self._link(self.prev)
-
-    @property
-    def next_link(self) -> Crumb | None:
-        return self._link(self.next)
-
-    def _link(self, to: int | None) -> Crumb | None:
-        return Crumb(text("year_name", year=to), urls.calendar_year(self.section, to)) if to else None
+    def _link(self, to: int) -> Crumb:
+        return Crumb(text("year_name", year=to), urls.calendar_year(self.section, to))
 
     @property
     def busiest(self) -> int:
@@ -247,28 +248,26 @@ def _grid(
 
 
 @dataclass(frozen=True, kw_only=True)
-class CalendarHome(Listing):
-    """The calendar's home: this month, every year, the subscribable deadlines."""
+class CalendarPage(Listing):
+    """The calendar's home (this month, every year, the subscribable deadlines); the base of the others."""
 
     calendar: Calendar
 
 
 @dataclass(frozen=True, kw_only=True)
-class CalendarYear(Listing):
-    calendar: Calendar
-    view: YearView
+class CalendarYear(CalendarPage):
+    view: YearView  # the twelve months of one year
 
 
 @dataclass(frozen=True, kw_only=True)
-class CalendarMonth(Listing):
-    calendar: Calendar
-    grid: MonthGrid
+class CalendarMonth(CalendarPage):
+    grid: MonthGrid  # one month, day by day
 
 
 def calendar_listings(cal: Calendar) -> list[Listing]:
     """The calendar's pages: its home, one per year, one per month."""
     pages: list[Listing] = [
-        CalendarHome(
+        CalendarPage(
             urls.calendar(cal.section),
             STRINGS["calendar_title"],
             template="cchc/calendar.html",

@@ -44,12 +44,12 @@ class SiteContent:
     section: Section
     listings: list[Listing]
     assets: list[Asset]
-    plans: list[Plan] = field(default_factory=list)  # newest year first, then id
-    progress: list[PlanProgress] = field(default_factory=list)  # of each plan, as of the build's local date
-    calendar: Calendar | None = None
+    plans: list[Plan]  # newest year first, then id
+    progress: list[PlanProgress]  # of each plan, as of the build's local date
+    calendar: Calendar
+    portal: PortalReport  # the provincial portal's quota, month by month
     images: ImageSet = field(default_factory=ImageSet)
     attachments: list[Asset] = field(default_factory=list)  # documents linked from posts, metadata removed
-    portal: PortalReport | None = None  # the provincial portal's quota, month by month
     base_url: str = ""  # absolute `site_url` ending in /, for feeds
     # (post page src_uri, link as written) of links to files the site lacks, warned about up front
     broken_links: set[tuple[str, str]] = field(default_factory=set)
@@ -95,7 +95,9 @@ def load_site(
     rules = QuotaRules(settings.portal, tuple(plans))
     calendar = build_calendar(section.posts, plans, now, settings.timezone, rules, settings.section)
     listings = build_listings(section, settings, calendar) + calendar_listings(calendar)
-    site = SiteContent(settings, now, preview, posts, section, listings, assets, plans, progress, calendar)
+    portal = build_report(posts, rules, now, settings.timezone)
+    check_quota(portal, rules, problems)
+    site = SiteContent(settings, now, preview, posts, section, listings, assets, plans, progress, calendar, portal)
     # Decoded and encoded here, before MkDocs cleans `site/`: a broken photo fails the build.
     site.attachments = clean_attachments(attachments, root / DOCUMENT_CACHE, problems, store=encode_images)
     site.images = process_images(assets, settings.images, root / IMAGE_CACHE, problems, encode=encode_images)
@@ -107,8 +109,6 @@ def load_site(
     site.broken_links = {
         (page.src_uri, ref) for page in pages for ref in missing_link_targets(page, site_files, problems)
     }
-    site.portal = build_report(posts, rules, now, settings.timezone)
-    check_quota(site.portal, rules, problems)
     site.base_url = base_url(settings.site_url, problems)
     return site
 

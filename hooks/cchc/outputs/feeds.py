@@ -107,7 +107,8 @@ def render_feed(channel: Channel, posts: Iterable[Post], ctx: FeedContext) -> by
     fg.lastBuildDate(ctx.now.astimezone(ctx.tz))
     for post in posts:
         _add_item(fg, post, ctx)
-    return fg.rss_str(pretty=True)
+    rss: bytes = fg.rss_str(pretty=True)  # feedgen is untyped
+    return rss
 
 
 def _add_item(fg: FeedGenerator, post: Post, ctx: FeedContext) -> None:

@@ -53,4 +53,5 @@ def deadline_calendar(
         event.add("categories", [_CATEGORY[deadline.kind]])
         event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
         cal.add_component(event)
-    return cal.to_ical()
+    data: bytes = cal.to_ical()  # icalendar's own annotation is loose
+    return data

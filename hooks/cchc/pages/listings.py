@@ -73,14 +73,11 @@ class TagList(Listing):
 
 
 @dataclass(frozen=True, kw_only=True)
-class YearArchive(Listing):
-    year: int
+class Archive(Listing):
+    """A year's posts, with links to its months, or one month's (`month` set)."""
 
-
-@dataclass(frozen=True, kw_only=True)
-class MonthArchive(Listing):
     year: int
-    month: int
+    month: int | None = None
 
 
 def build_listings(section: Section, settings: Settings, calendar: Calendar | None) -> list[Listing]:
@@ -115,7 +112,7 @@ def _archives(section: Section, base: str, crumbs: tuple[Crumb, ...], calendar: 
     for year, posts in sorted(section.by_year.items()):
         months = sorted({p.local_date.month for p in posts}, reverse=True)
         found.append(
-            YearArchive(
+            Archive(
                 urls.year(base, year),
                 text("year_archive_title", year=year),
                 tuple(posts),
@@ -128,7 +125,7 @@ def _archives(section: Section, base: str, crumbs: tuple[Crumb, ...], calendar: 
     for (year, month), posts in sorted(section.by_month.items()):
         shown = calendar is not None and calendar.has_month(year, month)
         found.append(
-            MonthArchive(
+            Archive(
                 urls.month(base, year, month),
                 text("month_archive_title", month=month_label(year, month).lower()),
                 tuple(posts),

@@ -25,8 +25,9 @@ from ..config.settings import PER_MONTH_MESSAGE, PortalQuota, Settings, quota_ra
 from ..config.settings import PORTAL as PORTAL_RULE
 from ..config.values import repeats
 from ..text.vndates import DateFormatError, parse_deadline
-from ..text.vntext import match_key, nfc, slugify
+from ..text.vntext import match_key, slugify
 from .posts import Post
+from .sources import read_editor_file
 from .yamlsource import Located, YamlSyntaxError, parse
 
 PERIOD_WORDS = {"month": "tháng", "quarter": "quý", "year": "năm"}
@@ -438,13 +439,8 @@ def unreadable_plan_ids(root: Path, settings: Settings, plans: list[Plan]) -> se
 
 def read_plan(path: Path, source: str, problems: Collector) -> Plan | None:
     """Read one plan file; `None` when it has errors (all of them reported)."""
-    try:
-        text = nfc(limits.read_text(path, limits.PLAN_BYTES))
-    except limits.TooLarge as exc:
-        problems.error(source, exc.message)
-        return None
-    except UnicodeDecodeError:
-        problems.error(source, "Tệp không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.")
+    text = read_editor_file(path, source, limits.PLAN_BYTES, problems)
+    if text is None:
         return None
     try:
         doc = parse(text)

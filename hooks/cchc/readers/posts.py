@@ -14,7 +14,8 @@ from ..config.fields import Field, Reader, Schema
 from ..config.settings import Area, Settings
 from ..config.values import closest
 from ..text.vndates import DateFormatError, parse_datetime
-from ..text.vntext import match_key, nfc, slugify
+from ..text.vntext import match_key, slugify
+from .sources import read_editor_file
 from .yamlsource import Located, YamlSyntaxError, parse
 
 _MARKDOWN_HELP = "Viết bằng Markdown; để trống thì lấy đoạn đầu của bài."
@@ -141,16 +142,8 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 def read_post(path: Path, source: str, settings: Settings, problems: Collector) -> Post | None:
     """Read one post; every problem goes to `problems`, `None` when unusable."""
-    try:
-        text = nfc(limits.read_text(path, limits.POST_BYTES))
-    except limits.TooLarge as exc:
-        problems.error(source, exc.message)
-        return None
-    except UnicodeDecodeError:
-        problems.error(source, "Tệp không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.")
-        return None
-    except OSError as exc:  # a broken link, a folder named .md, a file without read permission
-        problems.error(source, f"Không đọc được tệp ({exc.strerror or exc}); hãy kiểm tra tệp còn đó và mở được.")
+    text = read_editor_file(path, source, limits.POST_BYTES, problems)
+    if text is None:
         return None
     front, body, offset = split_front_matter(text)
     if front is None:
