@@ -62,7 +62,7 @@ def run_phase(root: Path) -> dict:
     from cchc.config.clock import build_now
     from cchc.config.errors import Collector
     from cchc.config.settings import Settings
-    from cchc.model.site import load_site
+    from cchc.site import load_site
 
     tracemalloc.start()
     problems = Collector()

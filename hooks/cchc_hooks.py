@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from mkdocs.structure import pages
 
 from cchc.adapter import buildstate
-from cchc.commands.progressbar import Progress
 from cchc.config import urls
 from cchc.model.deadlines import report_label
 from cchc.outputs.markup import drop_checkbox_autocomplete, wrap_tables
@@ -24,6 +23,7 @@ from cchc.pages.pages import Publication, post_crumbs
 from cchc.readers.handwritten import in_guide
 from cchc.readers.posts import Post
 from cchc.text import vndates
+from cchc.text.progressbar import Progress
 from cchc.text.ui import text as ui_text
 from cchc.text.vntext import heading_slug, slugify
 

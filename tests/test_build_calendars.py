@@ -7,7 +7,7 @@ import pytest
 from icalendar import Calendar
 from plan_standins import Report, Schedule, Task, make_plan
 
-import cchc.model.site
+import cchc.site
 from conftest import NOW_EPOCH, post, run_build, write_tree
 
 POSTS = {
@@ -44,11 +44,11 @@ def with_plan(tmp_path_factory):
     """A site whose plans are the stand-in `PLAN` (given to the calendar as loaded plans)."""
     root = tmp_path_factory.mktemp("calendars-plan")
     write_tree(root, POSTS)
-    real = cchc.model.site.build_calendar
+    real = cchc.site.build_calendar
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", str(NOW_EPOCH))
         stand_in = lambda posts, plans, now, tz, portal, section: real(posts, [PLAN], now, tz)  # noqa: E731
-        mp.setattr(cchc.model.site, "build_calendar", stand_in)
+        mp.setattr(cchc.site, "build_calendar", stand_in)
         yield run_build(root, strict=True)
 
 

@@ -7,7 +7,7 @@ import pytest
 from mkdocs.exceptions import Abort
 from PIL import Image
 
-from cchc.outputs.pictures import tag_attrs
+from cchc.readers.htmltags import tag_attrs
 from conftest import build_at_now, post, run_build, write_tree
 from photos import RED, phone_jpeg, plain, transparent_png
 

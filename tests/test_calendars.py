@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 from plan_standins import PLAN_2026, Schedule, Task, make_plan
 
 from cchc.config.settings import DEFAULT_AREAS
-from cchc.model.calendars import build_calendar, calendar_listings, months_between
+from cchc.model.calendars import build_calendar, months_between
+from cchc.pages.calendarpages import calendar_listings
 from cchc.readers.posts import Post
 from cchc.text.vndates import parse_datetime
 

@@ -59,7 +59,7 @@ def test_demo_has_a_calendar_for_every_month_of_its_posts(demo):
 def test_demo_images_carry_no_metadata_and_every_img_has_a_size(demo):
     from PIL import Image
 
-    from cchc.outputs.pictures import IMG_TAG, tag_attrs
+    from cchc.readers.htmltags import IMG_TAG, tag_attrs
 
     published = [p for p in demo.glob("cchc/**/*") if p.suffix in (".jpg", ".jpeg", ".png", ".webp")]
     assert len(published) >= 8

@@ -5,9 +5,9 @@ from datetime import date
 from cchc.config.errors import Collector, Level
 from cchc.config.fields import Field, Reader, Schema, key_text
 from cchc.config.settings import SETTINGS, Area, Settings
+from cchc.config.yamlsource import parse
 from cchc.readers.plans import PLAN, TASK
 from cchc.readers.posts import POST, post_schema
-from cchc.readers.yamlsource import parse
 
 NOTICE = Schema(
     "notice",

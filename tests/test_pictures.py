@@ -6,7 +6,8 @@ import jinja2
 import pytest
 
 from cchc.outputs.images import PostImage, Rendition
-from cchc.outputs.pictures import local_ref, rewrite_images, tag_attrs
+from cchc.outputs.pictures import local_ref, rewrite_images
+from cchc.readers.htmltags import tag_attrs
 
 OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 

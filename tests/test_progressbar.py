@@ -1,6 +1,6 @@
 import io
 
-from cchc.commands.progressbar import Progress, track
+from cchc.text.progressbar import Progress, track
 from conftest import post, run_build, write_tree
 
 
@@ -41,12 +41,12 @@ def test_build_shows_pages_rendered_on_a_terminal(tmp_path, now_epoch, monkeypat
 def test_image_processing_shows_a_bar_on_a_terminal(tmp_path, monkeypatch):
     import io
 
-    from cchc.commands import progressbar
     from cchc.config.errors import Collector
     from cchc.config.settings import Settings
     from cchc.model.collection import load_posts
     from cchc.outputs.images import process_images
     from cchc.readers.assets import collect_assets
+    from cchc.text import progressbar
     from conftest import png, post, write_tree
 
     class Terminal(io.StringIO):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from cchc.readers import yamlsource
-from cchc.readers.yamlsource import YamlSyntaxError, parse
+from cchc.config import yamlsource
+from cchc.config.yamlsource import YamlSyntaxError, parse
 
 DOC = """\
 title: Hội nghị
@@ -39,7 +39,7 @@ def test_syntax_errors_keep_the_editor_hints():
 def test_reserved_first_characters_get_a_vietnamese_hint():
     import pytest
 
-    from cchc.readers.yamlsource import YamlSyntaxError, parse
+    from cchc.config.yamlsource import YamlSyntaxError, parse
 
     with pytest.raises(YamlSyntaxError) as err:
         parse("title: [THÔNG BÁO] Lịch trực Tết\ndate: 2026-01-20\n")

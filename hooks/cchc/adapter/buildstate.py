@@ -16,12 +16,10 @@ from typing import TYPE_CHECKING, Protocol
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from ..commands.progressbar import Progress
 from ..config import urls
 from ..config.clock import build_now
 from ..config.errors import Collector, ContentErrors
 from ..config.settings import read_settings
-from ..model.site import SiteContent, listing_page_source, load_site, post_page_source
 from ..outputs import feeds, ical
 from ..outputs.render import MarkdownRenderer
 from ..outputs.safehtml import site_html
@@ -29,6 +27,8 @@ from ..pages import headmeta
 from ..pages.planpages import page_source as plan_page_source
 from ..pages.planpages import plan_pages
 from ..readers.posts import Post
+from ..site import SiteContent, listing_page_source, load_site, post_page_source
+from ..text.progressbar import Progress
 from ..text.ui import STRINGS
 
 if TYPE_CHECKING:

@@ -18,8 +18,8 @@ from ..config.errors import ByLevel, Collector, Level, Problem, describe
 from ..config.project import Project, open_project
 from ..model.collection import post_files
 from ..model.portal import MonthQuota, PortalReport, scheduled_posts
-from ..model.site import load_site
 from ..readers.posts import Post
+from ..site import load_site
 
 # What the quota says of a month, in words for the terminal.
 PORTAL_STATUS = {

@@ -108,11 +108,6 @@ def post_template(
     """
     width = max(len(a.key) for a in settings.areas)
     area_lines = [f"#   {a.key:<{width}}  {a.label}" for a in settings.areas]
-    plan_example, tasks_example = f"{local.year}-tuyen-truyen-cchc", ["01", "02"]
-    if plans:
-        plan_example = plans[0].id
-        tasks_example = [t.stt for t in plans[0].all_tasks() if not t.subtasks][:2]
-    plan_hint = f" Các kế hoạch hiện có: {', '.join(p.id for p in plans)}." if plans else ""
     lines = [
         "---",
         "# Tiêu đề bài viết (bắt buộc). Giữ nguyên dấu ngoặc kép nếu tiêu đề có dấu hai chấm.",
@@ -124,6 +119,29 @@ def post_template(
         f"categories: [{area.key}]",
         "",
         "# Các khóa dưới đây không bắt buộc: xóa dấu # ở đầu dòng để dùng.",
+        *_optional_lines(local, settings, portal, plans or []),
+        "# Đường dẫn của bài (chữ không dấu, gạch nối); mặc định tạo từ tiêu đề.",
+        f"slug: {slug}" if slug else f"# slug: {slugify(title) or 'ten-bai'}",
+        "---",
+        "",
+        "Đoạn mở đầu: một, hai câu nêu ý chính của bài; đoạn này hiện trong danh sách tin, bài.",
+        "",
+        "<!-- more -->",
+        "",
+        "Nội dung bài viết.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _optional_lines(local: datetime, settings: Settings, portal: bool, plans: list[Plan]) -> list[str]:
+    """The optional keys, commented out, each with its one-line help."""
+    plan_example, tasks_example = f"{local.year}-tuyen-truyen-cchc", ["01", "02"]
+    if plans:
+        plan_example = plans[0].id
+        tasks_example = [t.stt for t in plans[0].all_tasks() if not t.subtasks][:2]
+    plan_hint = f" Các kế hoạch hiện có: {', '.join(p.id for p in plans)}." if plans else ""
+    return [
         "# Tác giả: một người hoặc danh sách nhiều người.",
         "# authors: [Nguyễn Văn A, Trần Thị B]",
         "# Khoa/phòng viết bài.",
@@ -146,18 +164,7 @@ def post_template(
         f"# updated: {local:%Y-%m-%d}",
         "# Bản nháp: không đăng lên trang, chỉ hiện khi xem thử (cchc serve).",
         "# draft: true",
-        "# Đường dẫn của bài (chữ không dấu, gạch nối); mặc định tạo từ tiêu đề.",
-        f"slug: {slug}" if slug else f"# slug: {slugify(title) or 'ten-bai'}",
-        "---",
-        "",
-        "Đoạn mở đầu: một, hai câu nêu ý chính của bài; đoạn này hiện trong danh sách tin, bài.",
-        "",
-        "<!-- more -->",
-        "",
-        "Nội dung bài viết.",
-        "",
     ]
-    return "\n".join(lines)
 
 
 def _post_with_slug(project: Project, slug: str) -> str | None:

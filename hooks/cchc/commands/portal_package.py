@@ -241,8 +241,8 @@ def run(month_text: str, config_file: str, out_dir: Path) -> int:
     from mkdocs.config import load_config
 
     from ..config.settings import read_settings
-    from ..model.site import load_site
     from ..outputs.render import MarkdownRenderer
+    from ..site import load_site
 
     try:
         year, month = parse_month(month_text)
@@ -276,15 +276,19 @@ def run(month_text: str, config_file: str, out_dir: Path) -> int:
     renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
     template = config.theme.get_env().get_template("cchc/portal_article.html")
     articles = build_articles(row.kept, site.images, renderer.html, template.render, base, settings.unit)
-    name = package_name(year, month)
     readme = readme_text(articles, year, month, settings.unit, base)
     try:
-        package = write_package(out_dir, name, articles, readme)
+        package = write_package(out_dir, package_name(year, month), articles, readme)
     except PackageError as exc:
         print(exc, file=sys.stderr)
         return 1
+    _tell_written(package, len(articles))
+    return 0
+
+
+def _tell_written(package: Package, count: int) -> None:
     print(
-        f"Đã tạo {package.folder.name}/ ({len(articles)} bài) và {package.archive.name}: đính kèm tệp "
+        f"Đã tạo {package.folder.name}/ ({count} bài) và {package.archive.name}: đính kèm tệp "
         f"{package.archive.name} vào thư gửi Ban Biên tập Cổng TTĐT CCHC tỉnh."
     )
     if package.kept:
@@ -292,4 +296,3 @@ def run(month_text: str, config_file: str, out_dir: Path) -> int:
             f"Các tệp bạn tự thêm vào {package.folder.name}/ được giữ nguyên nhưng không có trong "
             f"{package.archive.name}: {', '.join(package.kept)}. Nếu cần gửi, hãy đính kèm riêng."
         )
-    return 0

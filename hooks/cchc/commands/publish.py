@@ -161,20 +161,7 @@ def publish(
     `folder` holds the versions (default: where DEST's versions already are).
     Raises PublishError (DEST untouched) when the build fails or DEST cannot be replaced.
     """
-    dest = _absolute(dest)
-    _refuse_unsafe(dest)
-    if not dest.parent.is_dir():
-        raise PublishError(f"Thư mục {dest.parent} không tồn tại; hãy tạo nó trước khi xuất bản.")
-    if (dest.exists() or dest.is_symlink()) and not (dest.is_dir() or dest.is_symlink()):
-        raise PublishError(f"{dest} là một tệp, không phải thư mục; hãy chọn nơi xuất bản khác.")
-    chosen = folder is not None
-    folder = _absolute(folder) if folder is not None else versions_dir(dest)
-    _refuse_unsafe(folder)
-    if _inside_or_around(_real(folder), _real(dest)):
-        raise PublishError(f"Thư mục giữ bản cũ {folder} không được nằm trong (hoặc chứa) {dest}.")
-    reachable = webroots.reachable(folder)
-    if reachable and not chosen:
-        raise PublishError(f"Không xuất bản vào {dest}: {_reachable_text(folder, reachable)}{_choose_elsewhere(dest)}")
+    dest, folder, reachable = _places(dest, folder)
     folder.mkdir(parents=True, exist_ok=True)
     with _locked(folder):
         disk.clean_leftovers(folder)
@@ -208,6 +195,25 @@ def publish(
         kept = _prune(folder.resolve(), version.resolve(), keep)
     foreign = tuple(v for v in kept if not ours(v))
     return Published(version, kept, converted, foreign, reachable)
+
+
+def _places(dest: Path, folder: Path | None) -> tuple[Path, Path, webroots.Served | None]:
+    """DEST and the versions folder, absolute and checked; the served folder the versions would be in."""
+    dest = _absolute(dest)
+    _refuse_unsafe(dest)
+    if not dest.parent.is_dir():
+        raise PublishError(f"Thư mục {dest.parent} không tồn tại; hãy tạo nó trước khi xuất bản.")
+    if (dest.exists() or dest.is_symlink()) and not (dest.is_dir() or dest.is_symlink()):
+        raise PublishError(f"{dest} là một tệp, không phải thư mục; hãy chọn nơi xuất bản khác.")
+    chosen = folder is not None
+    folder = _absolute(folder) if folder is not None else versions_dir(dest)
+    _refuse_unsafe(folder)
+    if _inside_or_around(_real(folder), _real(dest)):
+        raise PublishError(f"Thư mục giữ bản cũ {folder} không được nằm trong (hoặc chứa) {dest}.")
+    reachable = webroots.reachable(folder)
+    if reachable and not chosen:
+        raise PublishError(f"Không xuất bản vào {dest}: {_reachable_text(folder, reachable)}{_choose_elsewhere(dest)}")
+    return dest, folder, reachable
 
 
 def rollback(dest: Path) -> tuple[Path, Path | None]:

@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal
 
-from ..readers.yamlsource import Located
 from ..text.vndates import DateFormatError, parse_date, parse_deadline
 from .errors import Collector
 from .values import BAD_FLAG, parse_flag, unknown_key_message
+from .yamlsource import Located
 
 ValueKind = Literal[
     "text",  # one line; spaces collapsed

@@ -219,6 +219,24 @@ def read_settings(
         problems.error(CONFIG_FILE, "`extra.cchc` phải là một nhóm khóa (mapping).", "extra.cchc")
         return Settings(unit=site_name, site_url=site_url or "")
     kwargs: dict[str, Any] = {"unit": nfc(str(raw.get("unit") or site_name)), "site_url": site_url or ""}
+    _read_scalars(raw, kwargs, problems)
+    for key in sorted(set(raw) - SETTINGS_KEYS):
+        problems.warning(CONFIG_FILE, unknown_key_message(key, SETTINGS_KEYS), f"extra.cchc.{key}")
+    if "areas" in raw:
+        areas = _read_areas(raw["areas"], problems)
+        if areas:
+            kwargs["areas"] = areas
+    if "images" in raw:
+        kwargs["images"] = _read_images(raw["images"], problems)
+    if "contact" in raw:
+        kwargs["contact"] = _read_contact(raw["contact"], problems)
+    if "portal" in raw:
+        kwargs["portal"] = _read_portal(raw["portal"], problems)
+    return Settings(**kwargs)
+
+
+def _read_scalars(raw: dict[str, Any], kwargs: dict[str, Any], problems: Collector) -> None:
+    """The one-value settings (time zone, page size, folders, the section's path), into `kwargs`."""
     if "timezone" in raw:
         try:
             kwargs["timezone"] = ZoneInfo(str(raw["timezone"]))
@@ -234,10 +252,6 @@ def read_settings(
             kwargs["per_page"] = per_page
         else:
             problems.error(CONFIG_FILE, "Số bài mỗi trang phải là số nguyên dương.", "extra.cchc.per_page")
-    if "areas" in raw:
-        areas = _read_areas(raw["areas"], problems)
-        if areas:
-            kwargs["areas"] = areas
     if "publish_guide" in raw:
         flag = parse_flag(str(raw["publish_guide"]))
         if flag is None:
@@ -252,15 +266,6 @@ def read_settings(
             kwargs["section"] = str(raw["section"])
         else:
             problems.error(CONFIG_FILE, SECTION_MESSAGE, "extra.cchc.section")
-    for key in sorted(set(raw) - SETTINGS_KEYS):
-        problems.warning(CONFIG_FILE, unknown_key_message(key, SETTINGS_KEYS), f"extra.cchc.{key}")
-    if "images" in raw:
-        kwargs["images"] = _read_images(raw["images"], problems)
-    if "contact" in raw:
-        kwargs["contact"] = _read_contact(raw["contact"], problems)
-    if "portal" in raw:
-        kwargs["portal"] = _read_portal(raw["portal"], problems)
-    return Settings(**kwargs)
 
 
 def _read_contact(value: Any, problems: Collector) -> Contact:

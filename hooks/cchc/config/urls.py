@@ -16,6 +16,14 @@ from datetime import date
 DEFAULT_SECTION = "cchc"
 
 
+@dataclass(frozen=True)
+class Crumb:
+    """A link as pages show it: its words and site-relative URL (breadcrumbs, previous/next)."""
+
+    title: str
+    url: str
+
+
 def src_uri(url: str) -> str:
     """The generated page's file for MkDocs: `<url>index.md`."""
     return f"{url}index.md"

@@ -14,10 +14,9 @@ from datetime import date, datetime, tzinfo
 from typing import Any, ClassVar, Generic, TypeVar
 
 from ..config import urls
-from ..pages.listings import Listing
-from ..pages.pages import Crumb, calendar_crumbs, section_crumbs
+from ..config.urls import Crumb
 from ..readers.posts import Post
-from ..text.ui import STRINGS, WEEKDAYS, text
+from ..text.ui import WEEKDAYS, text
 from .deadlines import Deadline, plan_deadlines, portal_deadlines
 from .portal import QuotaRules
 
@@ -245,68 +244,3 @@ def _grid(
             row.append(Day(day, tuple(on_day), tuple(deadlines.get(day, ())), day == today))
         weeks.append(tuple(row))
     return MonthGrid(year, month, tuple(weeks), **kwargs)
-
-
-@dataclass(frozen=True, kw_only=True)
-class CalendarPage(Listing):
-    """The calendar's home (this month, every year, the subscribable deadlines); the base of the others."""
-
-    calendar: Calendar
-
-
-@dataclass(frozen=True, kw_only=True)
-class CalendarYear(CalendarPage):
-    view: YearView  # the twelve months of one year
-
-
-@dataclass(frozen=True, kw_only=True)
-class CalendarMonth(CalendarPage):
-    grid: MonthGrid  # one month, day by day
-
-
-def calendar_listings(cal: Calendar) -> list[Listing]:
-    """The calendar's pages: its home, one per year, one per month."""
-    pages: list[Listing] = [
-        CalendarPage(
-            urls.calendar(cal.section),
-            STRINGS["calendar_title"],
-            template="cchc/calendar.html",
-            description=STRINGS["calendar_description"],
-            breadcrumb=section_crumbs(cal.section),
-            calendar=cal,
-        )
-    ]
-    wide = ("navigation", "toc")
-    for year, view in sorted(cal.years.items()):
-        description = text("calendar_year_description", year=year)
-        crumbs = calendar_crumbs(cal.section)
-        pages.append(
-            CalendarYear(
-                view.url,
-                text("calendar_year_title", year=year),
-                template="cchc/calendar_year.html",
-                hide=wide,
-                calendar=cal,
-                view=view,
-                description=description,
-                breadcrumb=crumbs,
-            )
-        )
-    for grid in cal.grids.values():
-        description = text("calendar_month_description", month=grid.caption.lower())
-        crumbs = calendar_crumbs(
-            cal.section, Crumb(text("year_name", year=grid.year), urls.calendar_year(cal.section, grid.year))
-        )
-        pages.append(
-            CalendarMonth(
-                grid.url,
-                text("calendar_month_title", month=grid.caption.lower()),
-                template="cchc/calendar_month.html",
-                hide=wide,
-                calendar=cal,
-                grid=grid,
-                description=description,
-                breadcrumb=crumbs,
-            )
-        )
-    return pages

@@ -33,16 +33,15 @@ from urllib.parse import quote
 
 from PIL import Image, ImageCms, UnidentifiedImageError
 
-from ..commands.progressbar import track
 from ..config.errors import Collector
 from ..config.settings import ImageSettings
-from ..readers.assets import Asset, Owner, normalize_ref
+from ..readers.assets import OUTPUT_FORMATS, Asset, Owner, normalize_ref
 from ..readers.posts import Post
+from ..text.progressbar import track
 from .cachefiles import read_entry, write_entry
 
 PIPELINE = "2"  # bump when the bytes `_encode` writes change, so old cache entries are not reused
 # Output format by the reference's extension: the processed file keeps the name the post uses.
-OUTPUT_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 # What we decode. MPO is how Pillow names many phones' JPEGs (a photo plus a preview).
 READABLE = frozenset({"JPEG", "MPO", "PNG", "WEBP"})
 _EXTENSION = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -192,6 +191,16 @@ def process_images(
     verified, not encoded, and the result lists no published images.
     """
     result = ImageSet()
+    keyed, sources = _keyed_sources(assets, settings, problems)
+    outcomes = _outcomes(sources, settings, cache_dir, result, workers or _cores(), encode)
+    _publish(keyed, outcomes, cache_dir, result, problems)
+    return result
+
+
+def _keyed_sources(
+    assets: Iterable[Asset], settings: ImageSettings, problems: Collector
+) -> tuple[list[tuple[Asset, str]], dict[str, _Source]]:
+    """Each usable image with its cache key, and one source file per key (a photo used twice is done once)."""
     keyed: list[tuple[Asset, str]] = []
     sources: dict[str, _Source] = {}
     for asset in assets:
@@ -223,8 +232,14 @@ def process_images(
         key = _cache_key(digest, fmt, settings)
         keyed.append((asset, key))
         sources.setdefault(key, _Source(asset.path, fmt))
+    return keyed, sources
 
-    outcomes: dict[str, _Entry | str] = {}  # key -> cache entry, or the reason it failed
+
+def _outcomes(
+    sources: dict[str, _Source], settings: ImageSettings, cache_dir: Path, result: ImageSet, workers: int, encode: bool
+) -> dict[str, _Entry | str]:
+    """Key -> cache entry (reused or encoded now), or the reason it failed; verified-only keys are absent."""
+    outcomes: dict[str, _Entry | str] = {}
     jobs = []
     for key, source in sources.items():
         meta = _cached(cache_dir / key)
@@ -249,13 +264,23 @@ def process_images(
             if problem:
                 outcomes[key] = problem
     if jobs:
-        with ThreadPoolExecutor(max_workers=min(len(jobs), workers or _cores())) as pool:
+        with ThreadPoolExecutor(max_workers=min(len(jobs), workers)) as pool:
             done = pool.map(lambda job: _encode_to_cache(job[1], settings, cache_dir, job[0]), jobs)
             # The slow step of a first build: a progress bar when someone watches a terminal.
             for (key, _), outcome in zip(jobs, track(done, "Xử lý ảnh", len(jobs)), strict=True):
                 outcomes[key] = outcome
                 result.encoded += isinstance(outcome, _Entry)
+    return outcomes
 
+
+def _publish(
+    keyed: list[tuple[Asset, str]],
+    outcomes: dict[str, _Entry | str],
+    cache_dir: Path,
+    result: ImageSet,
+    problems: Collector,
+) -> None:
+    """Each post's processed images into `result`, under names that do not clash."""
     published: dict[str, Path] = {}
     for asset, key in keyed:
         if key not in outcomes:
@@ -270,7 +295,6 @@ def process_images(
             _report(problems, asset, f'tên tệp sau xử lý "{clash}" trùng với một ảnh khác của bài; hãy đổi tên ảnh.')
             continue
         result.posts.setdefault(asset.post.src_uri, {})[asset.ref] = image
-    return result
 
 
 def _report(problems: Collector, asset: Asset, message: str) -> None:

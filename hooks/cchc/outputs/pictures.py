@@ -9,11 +9,11 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Mapping
-from html.parser import HTMLParser
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
-IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
+from ..readers.htmltags import IMG_TAG, tag_attrs
+
 # Set from the processed image; an editor's value would contradict the file.
 _REPLACED = frozenset({"src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"})
 
@@ -25,25 +25,6 @@ class _Sized(Protocol):
 
     @property
     def height(self) -> int: ...
-
-
-class _TagReader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.attrs: list[tuple[str, str | None]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.attrs = attrs
-
-    handle_startendtag = handle_starttag
-
-
-def tag_attrs(tag: str) -> dict[str, str | None]:
-    """Attributes of one `<img …>` tag, entities decoded; `None` for a bare attribute."""
-    reader = _TagReader()
-    reader.feed(tag)
-    reader.close()
-    return dict(reader.attrs)
 
 
 def local_ref(src: str) -> str | None:

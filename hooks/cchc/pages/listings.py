@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 
 from ..config import urls
 from ..config.settings import Area, Settings
+from ..config.urls import Crumb
 from ..model.collection import Section, Tag
 from ..readers.posts import Post
 from ..text.ui import STRINGS, text
 from ..text.vndates import month_label
-from .pages import Crumb, section_crumbs
+from .pages import section_crumbs
 
 if TYPE_CHECKING:  # calendars.py builds its pages as listings
     from ..model.calendars import Calendar

@@ -10,16 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..config import urls
+from ..config.urls import Crumb
 from ..readers.posts import Post
 from ..text.ui import STRINGS, text
-
-
-@dataclass(frozen=True)
-class Crumb:
-    """One link of a breadcrumb: its words and site-relative URL."""
-
-    title: str
-    url: str
 
 
 def section_crumbs(section: str, *more: Crumb) -> tuple[Crumb, ...]:

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 import yaml
 
 from ..config import urls
+from ..config.urls import Crumb
 from ..model.progress import PlanProgress, Status
 from ..readers.plans import Plan
 from ..text.ui import STATUS_HELP, STATUS_HELP_NOTE, STRINGS, text
 from ..text.vndates import official_date
-from .pages import Crumb, section_crumbs
+from .pages import section_crumbs
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,13 @@ import markdown
 from markdown.inlinepatterns import IMAGE_LINK_RE, LINK_RE, ImageInlineProcessor, LinkInlineProcessor
 
 from ..config.errors import Collector
-from ..outputs.pictures import IMG_TAG, tag_attrs
 from ..text.vntext import nfc
+from .htmltags import IMG_TAG, tag_attrs
 from .posts import Post
 
 _WEB = ("http", "https")
+# The photo formats published (re-encoded in the same format); others are refused with advice.
+OUTPUT_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 
 
 # Python-Markdown's own parsers of `![alt](path "title")` and `[text](path)`: a path is read

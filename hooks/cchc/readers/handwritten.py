@@ -26,11 +26,10 @@ from pathlib import Path
 
 from ..config.errors import Collector
 from ..config.values import BAD_FLAG, parse_flag
-from ..outputs.images import OUTPUT_FORMATS
-from .assets import ATTACHMENT_SUFFIXES, Asset
+from ..config.yamlsource import YamlSyntaxError, parse
+from .assets import ATTACHMENT_SUFFIXES, OUTPUT_FORMATS, Asset
 from .posts import POST_SUFFIXES, split_front_matter
 from .sources import LINK_OUT, leaves_project
-from .yamlsource import YamlSyntaxError, parse
 
 GUIDE = "huong-dan/"
 # Sent to the image pipeline, which publishes the first ones and explains why the others cannot be.

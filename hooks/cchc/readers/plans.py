@@ -24,11 +24,11 @@ from ..config.fields import Field, KeyPath, Reader, Schema, Value, key_text
 from ..config.settings import PER_MONTH_MESSAGE, PortalQuota, Settings, quota_range
 from ..config.settings import PORTAL as PORTAL_RULE
 from ..config.values import repeats
+from ..config.yamlsource import Located, YamlSyntaxError, parse
 from ..text.vndates import DateFormatError, parse_deadline
 from ..text.vntext import match_key, slugify
 from .posts import Post
 from .sources import read_editor_file
-from .yamlsource import Located, YamlSyntaxError, parse
 
 PERIOD_WORDS = {"month": "tháng", "quarter": "quý", "year": "năm"}
 QUARTERS = ("I", "II", "III", "IV")

@@ -13,10 +13,10 @@ from ..config.errors import Collector
 from ..config.fields import Field, Reader, Schema
 from ..config.settings import Area, Settings
 from ..config.values import closest
+from ..config.yamlsource import Located, YamlSyntaxError, parse
 from ..text.vndates import DateFormatError, parse_datetime
 from ..text.vntext import match_key, slugify
 from .sources import read_editor_file
-from .yamlsource import Located, YamlSyntaxError, parse
 
 _MARKDOWN_HELP = "Viết bằng Markdown; để trống thì lấy đoạn đầu của bài."
 POST = Schema(

@@ -12,23 +12,24 @@ from pathlib import Path
 
 import yaml
 
-from ..config import urls
-from ..config.errors import Collector
-from ..config.settings import Settings
-from ..outputs.documents import clean_attachments
-from ..outputs.feeds import base_url
-from ..outputs.images import ImageSet, process_images
-from ..outputs.safehtml import plain_text
-from ..pages.listings import Landing, Listing, build_listings
-from ..pages.planpages import plan_pages
-from ..readers.assets import Asset, Page, collect_assets, collect_attachments, missing_link_targets
-from ..readers.handwritten import DocsFolder, Handwritten, read_docs
-from ..readers.plans import Plan, check_post_references, load_plans, unreadable_plan_ids
-from ..readers.posts import Post
-from .calendars import Calendar, build_calendar, calendar_listings
-from .collection import Section, load_posts, visible_posts
-from .portal import PortalReport, QuotaRules, build_report, check_quota
-from .progress import PlanProgress, plan_progress
+from .config import urls
+from .config.errors import Collector
+from .config.settings import Settings
+from .model.calendars import Calendar, build_calendar
+from .model.collection import Section, load_posts, visible_posts
+from .model.portal import PortalReport, QuotaRules, build_report, check_quota
+from .model.progress import PlanProgress, plan_progress
+from .outputs.documents import clean_attachments
+from .outputs.feeds import base_url
+from .outputs.images import ImageSet, process_images
+from .outputs.safehtml import plain_text
+from .pages.calendarpages import calendar_listings
+from .pages.listings import Landing, Listing, build_listings
+from .pages.planpages import plan_pages
+from .readers.assets import Asset, Page, collect_assets, collect_attachments, missing_link_targets
+from .readers.handwritten import DocsFolder, Handwritten, read_docs
+from .readers.plans import Plan, check_post_references, load_plans, unreadable_plan_ids
+from .readers.posts import Post
 
 IMAGE_CACHE = ".cache/images"  # processed images, reused across builds (gitignored)
 DOCUMENT_CACHE = ".cache/documents"  # attachments without their metadata, likewise
