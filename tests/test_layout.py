@@ -49,3 +49,39 @@ def test_no_function_is_longer_than_fifty_lines():
                 if node.end_lineno - start + 1 > LONGEST:
                     long.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}")
     assert not long, long
+
+
+VIETNAMESE = set("àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ")
+_REPORTS = {"error", "warning", "note"}  # problems.error(…): messages to editors, kept beside their check
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def _messages(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _REPORTS:
+            found |= {id(n) for n in ast.walk(node) if isinstance(n, ast.Constant)}
+    return found
+
+
+def test_pages_and_model_say_nothing_of_their_own():
+    # What a citizen reads on a page comes from text/ui.py (one place to reword it).
+    said = []
+    for stage in ("model", "pages"):
+        for path in sorted((PACKAGE / stage).glob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            skip = _docstrings(tree) | _messages(tree)
+            for node in ast.walk(tree):
+                text = node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else ""
+                if id(node) not in skip and VIETNAMESE & set(text.lower()):
+                    said.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {text[:40]!r}")
+    assert not said, said

@@ -16,7 +16,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from ..config import urls
 from ..config.urls import Crumb
 from ..readers.posts import Post
-from ..text.ui import WEEKDAYS, text
+from ..text.ui import STRINGS, WEEKDAYS, text
 from .deadlines import Deadline, plan_deadlines, portal_deadlines
 from .portal import QuotaRules
 
@@ -49,7 +49,8 @@ class Day:
     @property
     def label(self) -> str:
         """What a screen reader says for the day's link: "Ngày 12 tháng 3 năm 2026: 2 bài viết"."""
-        return f"Ngày {self.date.day} tháng {self.date.month} năm {self.date.year}: {self._contents}"
+        day = self.date
+        return text("day_label", day=day.day, month=day.month, year=day.year, contents=self._contents)
 
     @property
     def month_label(self) -> str:
@@ -61,10 +62,10 @@ class Day:
     def _contents(self) -> str:
         parts = []
         if self.posts:
-            parts.append(f"{len(self.posts)} bài viết")
+            parts.append(text("posts_count", n=len(self.posts)))
         if self.deadlines:
-            parts.append(f"{len(self.deadlines)} việc đến hạn")
-        return ", ".join(parts) or "không có bài viết"
+            parts.append(text("calendar_due_count", n=len(self.deadlines)))
+        return ", ".join(parts) or STRINGS["day_empty"]
 
 
 class _Neighbours(Generic[T]):
@@ -101,7 +102,7 @@ class MonthGrid(_Neighbours[Month]):
 
     @property
     def caption(self) -> str:
-        return f"Tháng {self.month} năm {self.year}"
+        return text("month_caption", month=self.month, year=self.year)
 
     @property
     def days(self) -> Iterator[Day]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..readers.plans import QUARTERS, Plan, Report, Task
+from ..text.ui import STRINGS, text
 from ..text.vntext import match_key, slugify
 from .portal import QuotaRules
 
@@ -65,16 +66,16 @@ def portal_deadlines(months: Iterable[tuple[int, int]], rules: QuotaRules) -> li
             continue
         before = rule.quota.before_day
         last = min(max(before - 1, 1), calendar.monthrange(year, month)[1])
-        summary = f"Hạn gửi tin, bài cho Cổng TTĐT CCHC tỉnh: tháng {month}/{year} (trước ngày {before}/{month})"
+        summary = text("portal_due_summary", month=month, year=year, before=before)
         details = [
-            f"Gửi tin, bài cải cách hành chính của tháng {month}/{year} trước ngày {before}/{month}/{year}.",
-            f"{rule.source}: từ {rule.quota.min} đến {rule.quota.max} tin, bài mỗi tháng.",
+            text("portal_due_detail", month=month, year=year, before=before),
+            text("portal_due_quota", source=rule.source, min=rule.quota.min, max=rule.quota.max),
         ]
         found.append(
             Deadline(
                 date(year, month, last),
                 "portal",
-                "Gửi bài Cổng TTĐT CCHC tỉnh",
+                STRINGS["portal_due_label"],
                 summary,
                 "\n".join(details),
                 f"cong-cchc/{year}-{month:02d}",
@@ -85,18 +86,18 @@ def portal_deadlines(months: Iterable[tuple[int, int]], rules: QuotaRules) -> li
 
 
 def _task_deadline(plan: Plan, task: Task, every: str | None, day: date) -> Deadline:
-    details = [f"Kế hoạch: {plan.title}", f"Nhiệm vụ {task.stt}: {task.title}"]
+    details = [text("task_due_plan", title=plan.title), text("task_due_task", stt=task.stt, title=task.title)]
     if task.timeline:
-        details.append(f"Thời gian thực hiện: {task.timeline}")
+        details.append(text("task_due_timeline", timeline=task.timeline))
     if task.lead:
-        details.append(f"Chủ trì: {task.lead}")
+        details.append(text("task_due_lead", lead=task.lead))
     # A recurring task has one deadline a period: name it, or the phone shows the same line each month.
     period = f" ({period_name(every, day)})" if every else ""
     return Deadline(
         day,
         "task",
-        f"Nhiệm vụ {task.stt}",
-        f"Hạn nhiệm vụ {task.stt}{period}: {task.title}",
+        text("task_due_label", stt=task.stt),
+        text("task_due_summary", stt=task.stt, period=period, title=task.title),
         "\n".join(details),
         f"{plan.id}/nhiem-vu-{task.stt}/{day.isoformat()}",
         f"{plan.url}#{task.anchor}",  # the task's row on the plan page
@@ -106,10 +107,10 @@ def _task_deadline(plan: Plan, task: Task, every: str | None, day: date) -> Dead
 def period_name(every: str, day: date) -> str:
     """The period a recurring deadline closes, as a sentence says it: "tháng 11/2026", "quý IV/2026"."""
     if every == "month":
-        return f"tháng {day.month}/{day.year}"
+        return text("deadline_month", month=day.month, year=day.year)
     if every == "quarter":
-        return f"quý {QUARTERS[(day.month - 1) // 3]}/{day.year}"
-    return f"năm {day.year}"
+        return text("deadline_quarter", quarter=QUARTERS[(day.month - 1) // 3], year=day.year)
+    return text("deadline_year", year=day.year)
 
 
 def report_label(name: str) -> str:
@@ -118,7 +119,7 @@ def report_label(name: str) -> str:
         return name
     if match_key(name.split(maxsplit=1)[0]) in _PERIOD_WORDS:  # a common noun: not capitalised mid-sentence
         name = name[:1].lower() + name[1:]
-    return f"Báo cáo {name}"
+    return text("report_label", name=name)
 
 
 _PERIOD_WORDS = {"nam", "quy", "thang"}
@@ -131,8 +132,8 @@ def _report_deadline(plan: Plan, report: Report) -> Deadline:
         report.due,
         "report",
         label,
-        f"Hạn {label[:1].lower()}{label[1:]}",
-        f"Báo cáo định kỳ theo {plan.title}.",
+        text("report_due_summary", label=f"{label[:1].lower()}{label[1:]}"),
+        text("report_due_detail", title=plan.title),
         f"{plan.id}/bao-cao-{slugify(name)}/{report.due.isoformat()}",
         plan.url,
     )

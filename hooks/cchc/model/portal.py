@@ -32,12 +32,13 @@ from typing import Protocol
 from ..config.errors import Collector
 from ..config.settings import PROVINCE_RULE, PortalQuota
 from ..readers.posts import Post
+from ..text.ui import STRINGS
 from ..text.vndates import short_date
 
 FEED_MONTHS = 12  # the portal feed covers the last 12 months
 
 Month = tuple[int, int]  # (year, month)
-NO_PORTAL = "Không áp dụng (extra.cchc.portal: false)"
+NO_PORTAL = STRINGS["no_portal"]
 
 
 class QuotaPlan(Protocol):

@@ -39,7 +39,7 @@ from ..config import urls
 from ..config.settings import Settings
 from ..readers.plans import PERIOD_WORDS, QUARTERS, Plan, Report, Task, TaskNumberError, task_key
 from ..readers.posts import Post
-from ..text.ui import STATUS_LABELS, text
+from ..text.ui import STATUS_LABELS, STRINGS, text
 
 DUE_SOON_DAYS = 14
 
@@ -113,9 +113,9 @@ class TaskProgress:
     def ratio(self) -> str:
         """ "Đạt 7/10 tháng đã qua" (periods met of those whose deadline passed), or "1/2 bài" for a total."""
         if self.periods:  # nothing to count before the first period's deadline
-            return f"Đạt {self.met}/{self.elapsed} {self.unit} đã qua" if self.elapsed else ""
+            return text("periods_met", met=self.met, elapsed=self.elapsed, unit=self.unit) if self.elapsed else ""
         if self.required > 1:
-            return f"{min(len(self.posts), self.required)}/{self.required} bài"
+            return text("posts_of_required", n=min(len(self.posts), self.required), required=self.required)
         return ""
 
 
@@ -300,7 +300,7 @@ def task_periods(task: Task, plan: Plan, posts: tuple[Post, ...]) -> tuple[tuple
             label = text("period_deadline", short=short, year=deadline.year)
             windows.append((short, label, start, date.max if last else deadline, deadline))
             start = deadline + timedelta(days=1)
-        return _count(windows, days, required), "hạn"
+        return _count(windows, days, required), STRINGS["period_unit_deadline"]
     return (), ""
 
 
@@ -386,7 +386,7 @@ def _summary(
     by_area = tuple(Count(labels[k], areas[k], url=urls.area(settings.section, k)) for k in order if areas.get(k))
     departments: Counter[str] = Counter(p.department or "" for p in window)
     by_department = tuple(
-        Count(name or "(Không ghi đơn vị)", n)
+        Count(name or STRINGS["no_department"], n)
         for name, n in sorted(departments.items(), key=lambda kv: (-kv[1], not kv[0], kv[0]))
     )
     portal = tuple(sorted((p for p in window if p.portal), key=lambda p: (p.date, p.source)))

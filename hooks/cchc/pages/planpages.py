@@ -115,10 +115,10 @@ def _section_markdown(heading: str | None, body: str) -> str:
 def title_lines(plan: Plan) -> tuple[str, str]:
     """("KẾ HOẠCH", "Tuyên truyền cải cách hành chính năm 2026"): how the document sets its name."""
     words = plan.title.split(" ", 2)
-    if len(words) == 3 and f"{words[0]} {words[1]}".casefold() == "kế hoạch":
+    if len(words) == 3 and f"{words[0]} {words[1]}".casefold() == STRINGS["plan_title_start"]:
         rest = words[2]
-        return "KẾ HOẠCH", rest[:1].upper() + rest[1:]
-    return "KẾ HOẠCH", plan.title
+        return STRINGS["plan_kind"], rest[:1].upper() + rest[1:]
+    return STRINGS["plan_kind"], plan.title
 
 
 def issued_text(plan: Plan) -> str:
@@ -127,8 +127,8 @@ def issued_text(plan: Plan) -> str:
         return official_date(plan.issued)
     if plan.issued_month:
         month = f"{plan.issued_month:02d}" if plan.issued_month <= 2 else str(plan.issued_month)
-        return f"ngày\u2003\u2003tháng {month} năm {plan.year}"
-    return f"ngày\u2003\u2003tháng\u2003\u2003năm {plan.year}"
+        return text("issued_blank_day", month=month, year=plan.year)
+    return text("issued_blank", year=plan.year)
 
 
 def dateline(plan: Plan) -> str:

@@ -2,6 +2,40 @@
 
 STRINGS: dict[str, str] = {
     "qr_label": "Mã QR mở {url}",
+    # Calendars and plan pages: labels computed in Python (model/, pages/)
+    "day_label": "Ngày {day} tháng {month} năm {year}: {contents}",
+    "day_empty": "không có bài viết",
+    "month_caption": "Tháng {month} năm {year}",
+    "periods_met": "Đạt {met}/{elapsed} {unit} đã qua",
+    "posts_of_required": "{n}/{required} bài",
+    "period_unit_deadline": "hạn",
+    "no_department": "(Không ghi đơn vị)",
+    "plan_kind": "KẾ HOẠCH",
+    "plan_title_start": "kế hoạch",  # a plan's title starting so is set as "KẾ HOẠCH" over the rest
+    # Deadlines (calendar pages and lich.ics)
+    "portal_due_summary": (
+        "Hạn gửi tin, bài cho Cổng TTĐT CCHC tỉnh: tháng {month}/{year} (trước ngày {before}/{month})"
+    ),
+    "portal_due_detail": (
+        "Gửi tin, bài cải cách hành chính của tháng {month}/{year} trước ngày {before}/{month}/{year}."
+    ),
+    "portal_due_quota": "{source}: từ {min} đến {max} tin, bài mỗi tháng.",
+    "portal_due_label": "Gửi bài Cổng TTĐT CCHC tỉnh",
+    "task_due_plan": "Kế hoạch: {title}",
+    "task_due_task": "Nhiệm vụ {stt}: {title}",
+    "task_due_timeline": "Thời gian thực hiện: {timeline}",
+    "task_due_lead": "Chủ trì: {lead}",
+    "task_due_label": "Nhiệm vụ {stt}",
+    "task_due_summary": "Hạn nhiệm vụ {stt}{period}: {title}",
+    "deadline_month": "tháng {month}/{year}",
+    "deadline_quarter": "quý {quarter}/{year}",
+    "deadline_year": "năm {year}",
+    "report_label": "Báo cáo {name}",
+    "report_due_summary": "Hạn {label}",
+    "report_due_detail": "Báo cáo định kỳ theo {title}.",
+    "no_portal": "Không áp dụng (extra.cchc.portal: false)",
+    "issued_blank_day": "ngày  tháng {month} năm {year}",
+    "issued_blank": "ngày  tháng  năm {year}",
     "section": "Cải cách hành chính",
     "latest": "Tin, bài mới nhất",
     "all_posts": "Xem tất cả tin, bài",
