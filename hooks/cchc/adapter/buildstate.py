@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -20,12 +22,15 @@ from ..config import urls
 from ..config.clock import build_now
 from ..config.errors import Collector, ContentErrors
 from ..config.settings import read_settings
+from ..model.portal import PortalReport
 from ..outputs import feeds, ical
+from ..outputs.images import ImageSet, ShareImage
 from ..outputs.render import MarkdownRenderer
 from ..outputs.safehtml import site_html
 from ..pages import headmeta
+from ..pages.listings import Listing
+from ..pages.planpages import PlanPage, PlansIndex, plan_pages
 from ..pages.planpages import page_source as plan_page_source
-from ..pages.planpages import plan_pages
 from ..readers.posts import Post
 from ..site import SiteContent, listing_page_source, load_site, post_page_source
 from ..text.progressbar import Progress
@@ -36,6 +41,8 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.hooks.cchc")
+
+PageItem = Post | Listing | PlanPage | PlansIndex  # what a generated page shows, one class per kind
 
 
 class Picture(Protocol):
@@ -62,7 +69,7 @@ class BuildState:
 
     site: SiteContent
     summaries: dict[str, str]  # post src_uri -> summary HTML, for lists
-    pages: dict[str, object] = field(default_factory=dict)  # generated page src_uri -> its data
+    pages: dict[str, PageItem] = field(default_factory=dict)  # generated page src_uri -> what it shows
     contents: dict[str, str] = field(default_factory=dict)  # post src_uri -> rendered HTML, for the feeds
     picture: Picture | None = None
     progress: Progress | None = None  # pages rendered, drawn on a terminal only
@@ -140,24 +147,40 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
     files.append(File.generated(config, urls.ics(site.settings.section), content=deadlines))
 
 
-def page_context(state: BuildState, src_uri: str, site_url: str | None) -> dict[str, object]:
-    """What templates read as `cchc`: the page's item and the whole site's content."""
+@dataclass(frozen=True)
+class PageContext:
+    """What templates read as `cchc`: the page's item (None on hand-written pages) and the site's content."""
+
+    item: PageItem | None
+    site: SiteContent
+    t: Mapping[str, str]  # text/ui.py's strings
+    summaries: Mapping[str, str]  # post src_uri -> summary HTML
+    now: datetime
+    neighbours: tuple[Post | None, Post | None]  # a post's older and newer posts
+    portal: PortalReport
+    images: ImageSet
+    share_image: ShareImage | None  # a post's cover as `og:image`
+
+
+def page_context(state: BuildState, src_uri: str, site_url: str | None) -> PageContext:
     item = state.pages.get(src_uri)
     site = state.site
-    return {
-        "item": item,
-        "site": site,
-        "t": STRINGS,
-        "summaries": state.summaries,
-        "now": site.now,
-        "neighbours": site.section.neighbours.get(src_uri, (None, None)),
-        "portal": site.portal,
-        "images": site.images,
-        "share_image": site.images.share_image(item, site_url) if isinstance(item, Post) else None,
-    }
+    return PageContext(
+        item=item,
+        site=site,
+        t=STRINGS,
+        summaries=state.summaries,
+        now=site.now,
+        neighbours=site.section.neighbours.get(src_uri, (None, None)),
+        portal=site.portal,
+        images=site.images,
+        share_image=site.images.share_image(item, site_url) if isinstance(item, Post) else None,
+    )
 
 
-def _add_page(state: BuildState, files: Files, config: MkDocsConfig, src_uri: str, source: str, item: object) -> None:
+def _add_page(
+    state: BuildState, files: Files, config: MkDocsConfig, src_uri: str, source: str, item: PageItem
+) -> None:
     files.append(File.generated(config, src_uri, content=source))
     state.pages[src_uri] = item
 
