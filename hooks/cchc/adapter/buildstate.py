@@ -24,6 +24,7 @@ from ..config.errors import Collector, ContentErrors
 from ..config.settings import read_settings
 from ..model.portal import PortalReport
 from ..outputs import feeds, ical
+from ..outputs.docxreport import plan_document
 from ..outputs.images import ImageSet, ShareImage
 from ..outputs.render import MarkdownRenderer
 from ..outputs.safehtml import site_html
@@ -145,6 +146,10 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
         site.calendar.deadlines, site.settings.unit, site.now, config.site_url, site.settings.timezone.key
     )
     files.append(File.generated(config, urls.ics(site.settings.section), content=deadlines))
+    # Word: each plan as its signed document, offered on its page
+    for item in site.progress:
+        document = plan_document(item.plan)
+        files.append(File.generated(config, urls.plan_document(site.settings.section, item.plan.id), content=document))
 
 
 @dataclass(frozen=True)

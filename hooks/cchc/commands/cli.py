@@ -83,6 +83,7 @@ def _main(argv: list[str] | None) -> int:
         "-f", "--config-file", metavar="TỆP", default="mkdocs.yml", help="tệp cấu hình của trang"
     )
     _add_editor_commands(sub)
+    _add_word_commands(sub)
     args, rest = parser.parse_known_args(argv)
     try:
         return _run(args, rest)
@@ -96,6 +97,8 @@ def _main(argv: list[str] | None) -> int:
 def _run(args: argparse.Namespace, rest: list[str]) -> int:
     if args.command in ("new", "check", "publish", "init"):
         return _editor_command(args, rest)
+    if args.command in ("plan", "report"):
+        return _word_command(args, rest)
     if args.command in ("build", "serve"):
         config = _config_file(rest)
         if not config.is_file():
@@ -217,6 +220,43 @@ def _editor_command(args: argparse.Namespace, rest: list[str]) -> int:
 
     versions = Path(args.versions_dir) if args.versions_dir else None
     return publish.main(Path(args.dest), config, args.rollback, build, versions)
+
+
+# --- Word: `cchc plan import` and `cchc report` ----------------------------------------
+
+
+def _add_word_commands(sub) -> None:
+    plan = sub.add_parser("plan", help="Việc với kế hoạch: nhập kế hoạch từ tệp Word (.docx).")
+    actions = plan.add_subparsers(dest="action", required=True, title="Các việc", metavar="VIỆC")
+    imports = actions.add_parser("import", help="Đọc kế hoạch đã ký (.docx) và ghi thành plans/<mã>.yaml.")
+    imports.arguments.add_argument("document", metavar="TỆP_DOCX", help="tệp Word của kế hoạch, ví dụ KE-HOACH.docx")
+    imports.options.add_argument("--id", metavar="MÃ", help="mã kế hoạch, chữ không dấu (mặc định: theo tên tệp)")
+    imports.options.add_argument("--force", action="store_true", help="ghi đè tệp kế hoạch đã có")
+    report = sub.add_parser("report", help="Viết báo cáo kết quả tuyên truyền CCHC của một kỳ thành tệp Word (.docx).")
+    report.arguments.add_argument("plan", metavar="KẾ_HOẠCH", help="mã kế hoạch (tên tệp trong plans/ không có .yaml)")
+    report.arguments.add_argument(
+        "report", metavar="KỲ", nargs="?", help='kỳ báo cáo như trong kế hoạch, ví dụ "Quý I" (mặc định: kỳ tới hạn)'
+    )
+    report.options.add_argument("-o", "--output", metavar="TỆP", help="tệp .docx cần ghi (mặc định: bao-cao-<mã>-<kỳ>)")
+    report.options.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+    for command in (imports, report):
+        command.options.add_argument(
+            "-f", "--config-file", metavar="TỆP", default="mkdocs.yml", help="tệp cấu hình (mặc định mkdocs.yml)"
+        )
+
+
+def _word_command(args: argparse.Namespace, rest: list[str]) -> int:
+    if rest:
+        print(f"Không hiểu tùy chọn: {' '.join(rest)}", file=sys.stderr)
+        return 2
+    config = Path(args.config_file)
+    if args.command == "plan":
+        from . import planimport
+
+        return planimport.main(config, Path(args.document), args.id, args.force)
+    from . import report
+
+    return report.main(config, args.plan, args.report, Path(args.output) if args.output else None, args.force)
 
 
 if __name__ == "__main__":

@@ -151,3 +151,27 @@ def explain(
     else:
         text = f"Lỗi hệ thống ({errno.errorcode.get(code or 0, '?')}) với {path}: {exc.strerror or exc}."
     return " ".join(part for part in (text.strip(), unchanged) if part)
+
+
+# --- Word import and report: files a command writes whole -------------------------------
+
+
+class Exists(FileExistsError):
+    """The target is there and the command was not told `--force`."""
+
+
+def write_new(target: Path, data: bytes, force: bool) -> None:
+    """Write `target` whole (temp file beside it, then one rename); refuse an existing file unless `force`."""
+    if target.exists() and not force:
+        raise Exists(target)
+    temp = temp_beside(target)
+    try:
+        with temp.open("xb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if not force and target.exists():  # created meanwhile: still not ours to replace
+            raise Exists(target)
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)

@@ -96,6 +96,11 @@ def portal_feed(section: str) -> str:
     return f"{section}/portal.xml"
 
 
+# Word: the plan as its signed document, beside the plan's page.
+def plan_document(section: str, plan_id: str) -> str:
+    return f"{plan(section, plan_id)}{plan_id}.docx"
+
+
 # What templates name in `url_for('month', 2026, 3)`.
 ROUTES: dict[str, Callable[..., str]] = {
     "home": home,
@@ -113,6 +118,8 @@ ROUTES: dict[str, Callable[..., str]] = {
     "ics": ics,
     "rss": rss,
     "portal_feed": portal_feed,
+    # Word
+    "plan_document": plan_document,
 }
 
 

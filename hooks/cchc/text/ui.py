@@ -192,6 +192,32 @@ STRINGS: dict[str, str] = {
     "period_year": "Năm {short}",
     "period_deadline": "Hạn {short}/{year}",
     "plan_none": "Chưa có kế hoạch nào.",
+    # Word: the plan as .docx, and the periodic report (outputs/docxreport.py)
+    "plan_docx": "Tải kế hoạch (tệp Word .docx)",
+    "report_kind": "BÁO CÁO",
+    "report_summary": "Kết quả công tác tuyên truyền cải cách hành chính",
+    "report_basis": "Thực hiện {plan}{number}, {issuer} báo cáo kết quả {period} như sau:",
+    "report_results": "I. KẾT QUẢ THỰC HIỆN",
+    "report_overview": (
+        "Từ ngày {start} đến ngày {end}, chuyên mục cải cách hành chính trên trang thông tin điện tử "
+        "của đơn vị đăng {total} tin, bài; {portal} bài gửi Cổng TTĐT CCHC tỉnh."
+    ),
+    "report_tasks": "1. Kết quả thực hiện các nhiệm vụ của Kế hoạch",
+    "report_areas": "2. Tin, bài theo lĩnh vực cải cách hành chính",
+    "report_departments": "3. Tin, bài theo đơn vị viết bài",
+    "report_portal": "4. Gửi tin, bài cho Cổng TTĐT CCHC tỉnh",
+    "report_col_status": "Tình trạng",
+    "report_col_count": "Số bài trong kỳ",
+    "report_col_posts": "Tin, bài đã đăng",
+    "report_col_area": "Lĩnh vực",
+    "report_col_department": "Đơn vị",
+    "report_col_posts_count": "Số bài",
+    "report_none": "Không có.",
+    "report_problems": "II. TỒN TẠI, HẠN CHẾ",
+    "report_next": "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+    "report_fill": "(Đơn vị viết phần này.)",
+    "report_parent": "Cơ quan cấp trên",
+    "report_archive": "Lưu: VT.",
 }
 
 # What each status means: the plan page's legend (kept in step with `cchc.progress`).
