@@ -50,6 +50,7 @@ _STT = re.compile(r"^\d+(?:\.\d+)*$")
 _LEAD_SUPPORT = re.compile(r"^(?P<lead>.+?)\s+chủ trì,?\s+(?:và\s+)?phối hợp(?:\s+với)?\s+(?P<support>.+)$", re.I)
 # Words that show the text after "phối hợp với" goes on with what to do, not only who.
 _ACTION = re.compile(r"\b(?:gửi|triển khai|thực hiện|tổ chức|tham mưu)\b", re.I)
+_KEPT = "phân công giữ nguyên văn trong `lead`: sau “phối hợp với” còn việc phải làm, không chỉ đơn vị."
 _ROLE = re.compile(r"^(?P<role>chủ trì|phối hợp)\s*:\s*(?P<text>.+)$", re.I)
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 
@@ -133,6 +134,11 @@ def read_tasks(tables: Iterable[CT_Tbl], year: int) -> tuple[tuple[Task, ...], l
     remarks: list[Remark] = []
     drafts = _drafts(_rows(tables, remarks), remarks)
     tasks = tuple(_task(d, year, remarks) for d in drafts)
+    # One line for every assignment kept as written, not one per task: a plan may have thirty.
+    kept = [r.stt for r in remarks if r.message == _KEPT and r.stt]
+    remarks = [r for r in remarks if r.message != _KEPT]
+    if kept:
+        remarks.append(Remark("Phụ lục, cột Phân công", f"Nhiệm vụ {', '.join(kept)}: {_KEPT}"))
     return tasks, remarks
 
 
@@ -294,13 +300,7 @@ def _assignment(lines: list[str], draft: _Draft, remarks: list[Remark]) -> tuple
         return found["lead"], (found["support"],)
     text = "\n".join(lines)
     if found or _LEAD_SUPPORT.search(" ".join(lines)):
-        remarks.append(
-            Remark(
-                f"{draft.where}, cột Phân công",
-                "Phân công giữ nguyên văn trong `lead`: sau “phối hợp với” còn việc phải làm, không chỉ đơn vị.",
-                draft.stt,
-            )
-        )
+        remarks.append(Remark(f"{draft.where}, cột Phân công", _KEPT, draft.stt))
     return text, ()
 
 
