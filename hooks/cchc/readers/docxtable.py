@@ -32,16 +32,6 @@ COLUMN_WORDS = (
     ("support", ("phoi hop",)),
     ("title", ("nhiem vu", "hoat dong", "noi dung")),
 )
-COLUMN_NAMES = {
-    "stt": "STT",
-    "title": "Nhiệm vụ",
-    "outputs": "Kết quả/Sản phẩm",
-    "forms": "Hình thức",
-    "timeline": "Thời gian",
-    "lead": "Chủ trì",
-    "support": "Phối hợp",
-    "budget": "Kinh phí",
-}
 _LIST_MARK = re.compile(r"^[-+•–]\s*")
 _NUMBERING_ROW = re.compile(r"^\(?\d+\)?$")
 _SUB_LETTER = re.compile(r"^([a-zđ])[).]?$")
