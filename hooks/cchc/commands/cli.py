@@ -225,7 +225,7 @@ def _editor_command(args: argparse.Namespace, rest: list[str]) -> int:
 # --- Word: `cchc plan import` and `cchc report` ----------------------------------------
 
 
-def _add_word_commands(sub) -> None:
+def _add_word_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     plan = sub.add_parser("plan", help="Việc với kế hoạch: nhập kế hoạch từ tệp Word (.docx).")
     actions = plan.add_subparsers(dest="action", required=True, title="Các việc", metavar="VIỆC")
     imports = actions.add_parser("import", help="Đọc kế hoạch đã ký (.docx) và ghi thành plans/<mã>.yaml.")

@@ -13,8 +13,8 @@ from ..config.clock import build_now
 from ..config.errors import Collector, describe
 from ..config.project import open_project
 from ..model.progress import PlanProgress, ReportProgress
-from ..site import load_site
 from ..outputs.docxreport import period_words, report_document
+from ..site import load_site
 from ..text.vndates import short_date
 from ..text.vntext import match_key, slugify
 from .disk import Exists, write_new

@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..model.deadlines import report_label
+from ..model.planheading import dateline, issued_text, title_lines
 from ..model.portal import MonthQuota
 from ..model.progress import PlanProgress, ReportProgress
-from ..pages.planpages import dateline, issued_text, title_lines
 from ..readers.plans import Plan, Task
 from ..text.ui import STRINGS, text
 from ..text.vndates import short_date
