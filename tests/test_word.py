@@ -7,6 +7,7 @@ import io
 import re
 import shutil
 import subprocess
+import zipfile
 from html import unescape
 from pathlib import Path
 
@@ -286,3 +287,4 @@ def test_plan_page_offers_its_plan_as_docx(demo):
         (t.stt, t.title, t.lead, t.support) for t in plan.all_tasks()
     ]
     assert "python-docx" not in built.read_bytes().decode("latin-1")  # no generator or author in its properties
+    assert "docProps/thumbnail.jpeg" not in zipfile.ZipFile(built).namelist()  # python-docx's template's picture

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 import docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -129,6 +130,11 @@ class OfficialDocument:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def bytes(self) -> bytes:
+        # python-docx's template carries a thumbnail of some other document: not ours to ship.
+        package = self.doc.part.package
+        for key, rel in list(package.rels.items()):
+            if rel.reltype == RT.THUMBNAIL:
+                del package.rels[key]
         out = io.BytesIO()
         self.doc.save(out)
         return clean_office(out.getvalue())
