@@ -139,7 +139,7 @@ def test_merged_cells_and_subtasks_from_their_stt(tmp_path):
     doc = docx.Document()
     doc.add_paragraph("KẾ HOẠCH")
     doc.add_paragraph("Tuyên truyền cải cách hành chính năm 2026")
-    table = doc.add_table(rows=5, cols=4)
+    table = doc.add_table(rows=6, cols=4)
     for r, values in enumerate(
         [
             ("TT", "Nội dung", "Thời hạn", "Đơn vị chủ trì"),
@@ -147,17 +147,21 @@ def test_merged_cells_and_subtasks_from_their_stt(tmp_path):
             ("4.1", "Thanh toán không dùng tiền mặt", "Định kỳ hằng quý", "Phòng Tài chính - Kế toán"),
             ("4.2", "Đặt lịch khám trực tuyến", "Quý II/2026", ""),
             ("4.3", "Công khai thủ tục", "Trong tháng 9/2026", ""),
+            ("-", "Khảo sát sự hài lòng", "", "Phòng Điều dưỡng"),
         ]
     ):
         for c, value in enumerate(values):
             table.cell(r, c).text = value
     table.cell(2, 3).merge(table.cell(4, 3))
     doc.save(str(tmp_path / "kh.docx"))
-    plan = read_docx(tmp_path / "kh.docx", "kh").plan
+    imported = read_docx(tmp_path / "kh.docx", "kh")
+    plan = imported.plan
+    assert "STT “-” ghi thành 4.4 (nhiệm vụ con của 4)." in [r.message for r in imported.remarks]
     (parent,) = plan.tasks
-    assert [t.stt for t in parent.subtasks] == ["4.1", "4.2", "4.3"]
+    assert [t.stt for t in parent.subtasks] == ["4.1", "4.2", "4.3", "4.4"]  # the dash row named 4.4 in the review
     assert parent.lead == "Phòng Tài chính - Kế toán"
-    assert [t.inherited for t in parent.subtasks] == [frozenset({"lead"})] * 3
+    assert [t.inherited for t in parent.subtasks] == [frozenset({"lead"})] * 3 + [frozenset()]
+    assert parent.subtasks[3].lead == "Phòng Điều dưỡng"
     assert [(t.schedule.every, t.schedule.due) for t in parent.subtasks if t.schedule] == [
         ("quarter", None),
         (None, __import__("datetime").date(2026, 6, 30)),
@@ -286,5 +290,7 @@ def test_plan_page_offers_its_plan_as_docx(demo):
     assert [(t.stt, t.title, t.lead, t.support) for t in again.all_tasks()] == [
         (t.stt, t.title, t.lead, t.support) for t in plan.all_tasks()
     ]
+    assert [(s.heading, _lines(s.body)) for s in again.sections] == [(s.heading, _lines(s.body)) for s in plan.sections]
+    assert "**1. Mục tiêu**" in again.sections[1].body  # bold as bold
     assert "python-docx" not in built.read_bytes().decode("latin-1")  # no generator or author in its properties
     assert "docProps/thumbnail.jpeg" not in zipfile.ZipFile(built).namelist()  # python-docx's template's picture

@@ -71,9 +71,11 @@ def nfd(text: str) -> str:
 
 
 def _paragraph(container, text: str = "", *, centred: bool = False, bold: bool = False, style: str | None = None):
+    """A paragraph; Markdown's **…** as bold runs, as Word holds them."""
     p = container.add_paragraph(style=style)
-    if text:
-        p.add_run(nfd(text)).bold = bold
+    for i, part in enumerate(text.split("**")):
+        if part:
+            p.add_run(nfd(part)).bold = bold or i % 2 == 1
     if centred:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     return p

@@ -51,6 +51,7 @@ class Line:
     text: str
     bullet: bool = False  # a Word list paragraph: "- " in Markdown
     centred: bool = False
+    marked: str | None = None  # the text with its bold runs as **…**, for a section's Markdown
 
 
 @dataclass(frozen=True)
@@ -95,9 +96,26 @@ def _blocks(document: docx.document.Document) -> Iterator[Line | CT_Tbl]:
             if text and not _RULE.match(text):
                 style = paragraph.style.name if paragraph.style is not None else ""
                 bullet = child.pPr is not None and child.pPr.numPr is not None or "List" in (style or "")
-                yield Line(text, bullet, paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER)
+                yield Line(
+                    text, bullet, paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER, _bold_marked(paragraph, text)
+                )
         elif isinstance(child, CT_Tbl):
             yield child
+
+
+def _bold_marked(paragraph: Paragraph, text: str) -> str | None:
+    """ "trong **tháng 02/2026**": bold runs as Markdown; None when the runs do not spell the text
+    (a hyperlink or a field holds part of it): the plain text is kept then."""
+    parts = []
+    for run in paragraph.runs:
+        core = run.text.strip()
+        if run.bold and core:
+            start, end = run.text[: len(run.text) - len(run.text.lstrip())], run.text[len(run.text.rstrip()) :]
+            parts.append(f"{start}**{core}**{end}")
+        else:
+            parts.append(run.text)
+    marked = " ".join(nfc("".join(parts)).replace("****", "").split())
+    return marked if marked.replace("**", "") == text and "**" in marked else None
 
 
 def _walk(document: docx.document.Document) -> _Parts:
@@ -254,7 +272,7 @@ def _markdown(lines: list[Line]) -> str:
     """A section's paragraphs as Markdown: one paragraph each, Word's list items as "- " items."""
     out = []
     for line in lines:
-        text = line.text
+        text = line.marked or line.text
         if line.bullet and not text.startswith(("-", "+", "•")):
             text = f"- {text}"
         out.append(re.sub(r"^[+•]\s*", "- ", text))

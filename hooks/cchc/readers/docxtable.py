@@ -34,7 +34,7 @@ COLUMN_WORDS = (
 )
 _LIST_MARK = re.compile(r"^[-+•–]\s*")
 _NUMBERING_ROW = re.compile(r"^\(?\d+\)?$")
-_SUB_LETTER = re.compile(r"^([a-zđ])[).]?$")
+_SUB_LETTER = re.compile(r"^(?:[a-zđ][).]?|[-+•])$")  # "a)", "b.", or a dash under a parent row
 _STT = re.compile(r"^\d+(?:\.\d+)*$")
 # "X chủ trì, phối hợp với Y": the assignment column of most plans.
 _LEAD_SUPPORT = re.compile(r"^(?P<lead>.+?)\s+chủ trì,?\s+(?:và\s+)?phối hợp(?:\s+với)?\s+(?P<support>.+)$", re.I)
