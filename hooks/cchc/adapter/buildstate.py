@@ -183,7 +183,9 @@ def page_context(state: BuildState, src_uri: str, site_url: str | None) -> PageC
     )
 
 
-def _add_page(state: BuildState, files: Files, config: MkDocsConfig, src_uri: str, source: str, item: PageItem) -> None:
+def _add_page(
+    state: BuildState, files: Files, config: MkDocsConfig, src_uri: str, source: str, item: PageItem
+) -> None:
     files.append(File.generated(config, src_uri, content=source))
     state.pages[src_uri] = item
 
