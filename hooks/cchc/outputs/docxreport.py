@@ -80,7 +80,7 @@ def _tasks(doc: OfficialDocument, pp: PlanProgress, rp: ReportProgress, base_url
         titles = [f"{p.title} ({base_url}{p.url})" for p in sorted(posts, key=lambda p: (p.date, p.source))]
         rows.append([[task.stt], [task.title], [tp.status.label], [str(counts.get(task.anchor, 0))], titles])
     headers = [STRINGS["plan_col_stt"], STRINGS["plan_col_title"], STRINGS["report_col_status"]]
-    doc.table([*headers, STRINGS["report_col_count"], STRINGS["report_col_posts"]], rows)
+    doc.table([*headers, STRINGS["report_col_count"], STRINGS["report_col_posts"]], rows, narrow=(0, 3))
     if rp.tasks_without_posts:
         doc.para(text("plan_report_empty_tasks", n=rp.tasks_without_posts) + ".", italic=True)
 
@@ -89,7 +89,7 @@ def _counts(doc: OfficialDocument, header: str, rows: list[tuple[str, int]]) -> 
     if not rows:
         doc.para(STRINGS["report_none"], italic=True)
         return
-    doc.table([header, STRINGS["report_col_posts_count"]], [[[label], [str(n)]] for label, n in rows])
+    doc.table([header, STRINGS["report_col_posts_count"]], [[[label], [str(n)]] for label, n in rows], narrow=(1,))
 
 
 def quota_words(row: MonthQuota) -> str:
@@ -114,7 +114,7 @@ def _portal(doc: OfficialDocument, rp: ReportProgress, rows: Sequence[MonthQuota
             text("portal_quota_intro", source=months[-1].source, min=quota.min, max=quota.max, day=quota.before_day)
         )
         table = [[[r.label], [str(len(r.posts))], [quota_words(r)]] for r in months]
-        doc.table([STRINGS["portal_month"], STRINGS["portal_count"], STRINGS["portal_status"]], table)
+        doc.table([STRINGS["portal_month"], STRINGS["portal_count"], STRINGS["portal_status"]], table, narrow=(1,))
     for post in rp.portal:
         doc.para(f"- {short_date(post.local_date)}: {post.title} ({base_url}{post.url})")
 

@@ -31,6 +31,8 @@ FONT = "Times New Roman"
 BODY_PT = 13
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 PAGE_MM = (210, 297)  # A4
+TEXT_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
+NARROW_MM = 14  # an STT or a count
 
 
 class OfficialDocument:
@@ -96,11 +98,22 @@ class OfficialDocument:
         for line in summary:
             self.para(line, bold=True, centred=True, size=14)
 
-    def table(self, headers: Sequence[str], rows: Iterable[Sequence[Sequence[str]]]) -> Table:
-        """A bordered table whose header row Word repeats on every page; each cell a list of lines."""
+    def table(
+        self, headers: Sequence[str], rows: Iterable[Sequence[Sequence[str]]], narrow: Sequence[int] = (0,)
+    ) -> Table:
+        """A bordered table whose header row Word repeats on every page; each cell a list of lines.
+
+        Columns in `narrow` (STT, counts) get a fixed narrow width, the others share the line.
+        """
         rows = list(rows)
         table: Table = self.doc.add_table(rows=1 + len(rows), cols=len(headers))
         table.style = "Table Grid"
+        table.autofit = False
+        wide = (TEXT_MM - NARROW_MM * len(narrow)) / max(1, len(headers) - len(narrow))
+        for i, column in enumerate(table.columns):
+            width = Mm(NARROW_MM if i in narrow else wide)
+            for cell in column.cells:
+                cell.width = width
         for i, header in enumerate(headers):
             self.para(header, bold=True, centred=True, into=table.cell(0, i))
         repeat = OxmlElement("w:tblHeader")
