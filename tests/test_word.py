@@ -294,3 +294,22 @@ def test_plan_page_offers_its_plan_as_docx(demo):
     assert "**1. Mục tiêu**" in again.sections[1].body  # bold as bold
     assert "python-docx" not in built.read_bytes().decode("latin-1")  # no generator or author in its properties
     assert "docProps/thumbnail.jpeg" not in zipfile.ZipFile(built).namelist()  # python-docx's template's picture
+
+
+def test_report_is_the_same_bytes_for_the_same_content(demo, tmp_path):
+    root, _, out, _ = demo
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", str(NOW_EPOCH))
+        code, _, _ = run("report", PLAN_ID, "-o", str(tmp_path / "again.docx"), "-f", str(root / "mkdocs.yml"))
+    assert code == 0 and (tmp_path / "again.docx").read_bytes() == out.read_bytes()
+
+
+def test_report_refuses_while_the_site_has_errors(tmp_path):
+    config = write_project(tmp_path)
+    (tmp_path / "plans").mkdir()
+    shutil.copy(REPO / "plans" / f"{PLAN_ID}.yaml", tmp_path / "plans")
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "bai.md").write_text("---\ntitle: Bài\n---\nThiếu ngày.\n", encoding="utf-8")
+    code, _, err = run("report", PLAN_ID, "-f", str(config))
+    assert code == 1 and "Trang còn lỗi, số liệu báo cáo chưa đúng" in err and "posts/bai.md" in err
+    assert not list(Path.cwd().glob("bao-cao-*.docx"))
