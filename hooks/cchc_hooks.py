@@ -117,7 +117,7 @@ class Hooks:
     def on_page_context(
         self, context: dict[str, object], page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, object]:
-        context["cchc"] = buildstate.page_context(self.build, page.file.src_uri, config.site_url)
+        context["cchc"] = buildstate.page_context(self.build, page, config)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:

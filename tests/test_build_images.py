@@ -81,20 +81,24 @@ def test_every_img_has_width_height_alt_and_the_right_loading(built):
             assert width.endswith("w")
 
 
-def test_cover_is_the_thumbnail_in_lists_and_the_share_image(built):
+def test_cover_is_the_thumbnail_in_lists_and_full_size_the_share_image(built):
     html = page(built, POST_URL)
     share = re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
-    assert re.fullmatch(rf"https://ttyt-mau\.example\.gov\.vn/{POST_URL}/anh/bia-480w-[0-9a-f]{{8}}\.jpg", share)
-    assert (built / share.split(".gov.vn/")[1]).is_file()
-    assert '<meta property="og:image:width" content="480">' in html
-    assert '<meta property="og:image:height" content="640">' in html
+    # Full size, not the thumbnail: Facebook and Zalo show a picture under 600 px wide small.
+    assert share == f"https://ttyt-mau.example.gov.vn/{POST_URL}/anh/bia.jpg"
+    with Image.open(built / share.split(".gov.vn/")[1]) as shared:
+        assert f'<meta property="og:image:width" content="{shared.width}">' in html
+        assert f'<meta property="og:image:height" content="{shared.height}">' in html
+        assert shared.width == 1600
     assert '<meta property="og:image:alt" content="Đại biểu dự hội nghị">' in html
     landing = page(built, "cchc")
     (thumb,) = img_tags(landing)
     assert thumb["src"].startswith("2026/03/hoi-nghi-cchc/anh/bia-480w-") and thumb["alt"] == ""
     assert (thumb["width"], thumb["height"]) == ("480", "640")
     assert (built / "cchc" / thumb["src"]).is_file()
-    assert "og:image" not in landing and "og:image" not in page(built, "gioi-thieu")
+    # Pages without a cover share the site's own picture.
+    for other in (landing, page(built, "gioi-thieu")):
+        assert '<meta property="og:image" content="https://ttyt-mau.example.gov.vn/assets/chia-se.png">' in other
 
 
 def test_cover_alt_defaults_to_the_title(site):

@@ -157,7 +157,9 @@ def _links(doc) -> set[str]:
 
 
 def _signature(element) -> str:
-    return _same_wherever(f"{element.tag} {sorted(element.attrs.items())}")
+    # A post's share field holds its own address (slugs differ by build): the site's, either way.
+    attrs = {k: SITE_URL if v and v.startswith(SITE_URL) else v for k, v in element.attrs.items()}
+    return _same_wherever(f"{element.tag} {sorted(attrs.items())}")
 
 
 def ours(site) -> tuple[set[str], set[str], set[str]]:

@@ -32,14 +32,17 @@ from ..pages import headmeta
 from ..pages.listings import Listing
 from ..pages.planpages import PlanPage, PlansIndex, plan_pages
 from ..pages.planpages import page_source as plan_page_source
+from ..pages.sharing import OpenGraph, ShareLinks, default_image, open_graph, text_of
 from ..readers.posts import Post
 from ..site import SiteContent, listing_page_source, load_site, post_page_source
 from ..text.progressbar import Progress
 from ..text.ui import STRINGS
+from ..text.ui import text as ui_text
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.cchc")
 
@@ -74,6 +77,8 @@ class BuildState:
     contents: dict[str, str] = field(default_factory=dict)  # post src_uri -> rendered HTML, for the feeds
     picture: Picture | None = None
     progress: Progress | None = None  # pages rendered, drawn on a terminal only
+    # Sharing (issue 15): the site's own picture for pages without a cover.
+    share_image: ShareImage | None = None
 
 
 def escape_config(config: MkDocsConfig) -> None:
@@ -142,6 +147,7 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
         _add_page(state, files, config, listing.src_uri, listing_page_source(listing), listing)
     for page in plan_pages(site.progress, site.settings.section):
         _add_page(state, files, config, page.src_uri, plan_page_source(page), page)
+    state.share_image = _site_share_image(files, site)
     deadlines = ical.deadline_calendar(
         site.calendar.deadlines, site.settings.unit, site.now, config.site_url, site.settings.timezone.key
     )
@@ -164,12 +170,16 @@ class PageContext:
     neighbours: tuple[Post | None, Post | None]  # a post's older and newer posts
     portal: PortalReport
     images: ImageSet
-    share_image: ShareImage | None  # a post's cover as `og:image`
+    # Sharing (issue 15): Open Graph of every page (None without `site_url`), a post's share links.
+    og: OpenGraph | None
+    share: ShareLinks | None
 
 
-def page_context(state: BuildState, src_uri: str, site_url: str | None) -> PageContext:
+def page_context(state: BuildState, page: Page, config: MkDocsConfig) -> PageContext:
+    src_uri = page.file.src_uri
     item = state.pages.get(src_uri)
     site = state.site
+    share_image = site.images.share_image(item, config.site_url) if isinstance(item, Post) else None
     return PageContext(
         item=item,
         site=site,
@@ -179,8 +189,28 @@ def page_context(state: BuildState, src_uri: str, site_url: str | None) -> PageC
         neighbours=site.section.neighbours.get(src_uri, (None, None)),
         portal=site.portal,
         images=site.images,
-        share_image=site.images.share_image(item, site_url) if isinstance(item, Post) else None,
+        og=_open_graph(page, config, item, share_image or state.share_image),
+        share=ShareLinks(page.canonical_url) if isinstance(item, Post) and page.canonical_url else None,
     )
+
+
+def _site_share_image(files: Files, site: SiteContent) -> ShareImage | None:
+    """`urls.share_image`: the theme's picture, or the unit's own `docs/assets/chia-se.png` in its place."""
+    path = urls.share_image(site.settings.section)
+    file = files.get_file_from_path(path)
+    if file is None or not file.abs_src_path or not site.base_url:
+        return None
+    return default_image(Path(file.abs_src_path), site.base_url + path, ui_text("share_image_alt"))
+
+
+def _open_graph(page: Page, config: MkDocsConfig, item: PageItem | None, image: ShareImage | None) -> OpenGraph | None:
+    if not page.canonical_url:
+        return None  # no `site_url`: the services need absolute addresses
+    site_name = text_of(config.site_name)
+    title = site_name if page.is_homepage else text_of(page.meta.get("title") or page.title or site_name)
+    description = text_of(page.meta.get("description") or config.site_description or "")
+    post = item if isinstance(item, Post) else None
+    return open_graph(title, description, page.canonical_url, site_name, post, image)
 
 
 def _add_page(

@@ -101,6 +101,22 @@ def plan_document(section: str, plan_id: str) -> str:
     return f"{plan(section, plan_id)}{plan_id}.docx"
 
 
+# Sharing, printing, video (issue 15): theme files outside the section, the same whatever `section` is.
+def share_image(section: str) -> str:
+    """The picture a link to a page shows on Facebook or Zalo when the page has no cover."""
+    return "assets/chia-se.png"
+
+
+def print_css(section: str) -> str:
+    """What a page looks like printed ("in, lưu", Decree 42): the post as a clean A4 document."""
+    return "assets/cchc-print.css"
+
+
+def share_script(section: str) -> str:
+    """Our one script: "Sao chép liên kết" and videos from YouTube/Facebook loaded on a click."""
+    return "assets/javascripts/cchc-share.js"
+
+
 # What templates name in `url_for('month', 2026, 3)`.
 ROUTES: dict[str, Callable[..., str]] = {
     "home": home,
@@ -120,6 +136,10 @@ ROUTES: dict[str, Callable[..., str]] = {
     "portal_feed": portal_feed,
     # Word
     "plan_document": plan_document,
+    # Sharing, printing, video (issue 15).
+    "share_image": share_image,
+    "print_css": print_css,
+    "share_script": share_script,
 }
 
 

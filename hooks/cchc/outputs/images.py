@@ -116,7 +116,7 @@ class PostImage:
 
 @dataclass(frozen=True)
 class ShareImage:
-    """`og:image` of a post page: the cover's thumbnail, absolute URL."""
+    """`og:image` of a page: a post's cover, or the site's own picture; absolute URL."""
 
     url: str
     width: int
@@ -147,9 +147,10 @@ class ImageSet:
         cover = self.cover(post)
         if cover is None or not site_url:
             return None
-        thumb = cover.thumb
-        url = f"{site_url.rstrip('/')}/{post.url}{thumb.url}"
-        return ShareImage(url, thumb.width, thumb.height, thumb.mime, post.image_alt or post.title)
+        # Full size (JPEG/PNG, at most `max_width`): Facebook and Zalo show a picture under 600 px wide small.
+        full = cover.src
+        url = f"{site_url.rstrip('/')}/{post.url}{full.url}"
+        return ShareImage(url, full.width, full.height, full.mime, post.image_alt or post.title)
 
     def files(self) -> list[tuple[str, Path]]:
         """(site path, cached file) of every output, once each."""

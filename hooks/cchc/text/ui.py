@@ -218,6 +218,25 @@ STRINGS: dict[str, str] = {
     "report_fill": "(Đơn vị viết phần này.)",
     "report_parent": "Cơ quan cấp trên",
     "report_archive": "Lưu: VT.",
+    # Sharing, printing, video and audio (issue 15).
+    "share": "Chia sẻ bài viết",
+    "share_image_alt": "Cải cách hành chính: tin, bài, kế hoạch, lịch",
+    "share_facebook": "Chia sẻ lên Facebook",
+    "share_zalo": "Chia sẻ qua Zalo",
+    "share_url": "Liên kết của bài",
+    "share_copy": "Sao chép liên kết",
+    "share_copied": "Đã sao chép liên kết.",
+    "share_copy_failed": "Không sao chép được: hãy chọn liên kết trong ô rồi sao chép.",
+    "share_new_window": "(mở cửa sổ mới)",
+    "print_source": "Nguồn",
+    "media_video": "Video",
+    "media_audio": "Âm thanh",
+    "media_download": "Tải về {label} ({size})",
+    "media_fallback": "Trình duyệt không phát được {label}: tải tệp về để xem.",
+    "embed_link": "Xem video trên {provider}",
+    "embed_play": "Bấm để xem video",
+    "embed_notice": "Video được tải từ {provider} khi bạn bấm xem; trước đó trang không gửi gì tới {provider}.",
+    "embed_frame": "Video trên {provider}: {title}",
 }
 
 # What each status means: the plan page's legend (kept in step with `cchc.progress`).
