@@ -15,6 +15,7 @@ from mkdocs.structure import pages
 from cchc.adapter import buildstate
 from cchc.config import urls
 from cchc.model.deadlines import report_label
+from cchc.outputs import media
 from cchc.outputs.markup import drop_checkbox_autocomplete, wrap_tables
 from cchc.outputs.pictures import rewrite_images
 from cchc.outputs.safehtml import site_html
@@ -104,14 +105,18 @@ class Hooks:
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Every body is editors' Markdown (posts, plans' sections, hand-written pages): no script we did not write.
-        html = site_html(html)
+        html = site_html(media.iframes_as_links(html))  # a pasted YouTube player survives as its link
         build, src_uri = self.build, page.file.src_uri
         item = build.pages.get(src_uri)
+        played = build.site.media_files.get(src_uri, {})  # the post's video and audio files
         if isinstance(item, Post):
             images = build.site.images.posts.get(src_uri)
             if images and build.picture:
                 html = rewrite_images(html, images, build.picture, eager_first=not item.image)
-            build.contents[src_uri] = html  # the feeds carry each post's full HTML, tables unwrapped
+            # The feeds carry each post's full HTML, tables unwrapped, videos as plain links.
+            build.contents[src_uri] = media.for_feeds(html, played)
+        if build.media:
+            html = media.for_site(html, played, build.media, buildstate.poster(build, item))
         return wrap_tables(html)
 
     def on_page_context(

@@ -22,11 +22,20 @@ from .model.progress import PlanProgress, plan_progress
 from .outputs.documents import clean_attachments
 from .outputs.feeds import base_url
 from .outputs.images import ImageSet, process_images
+from .outputs.media import MediaFile, media_files
 from .outputs.safehtml import plain_text
 from .pages.calendarpages import calendar_listings
 from .pages.listings import Landing, Listing, build_listings
 from .pages.planpages import plan_pages
-from .readers.assets import Asset, Page, collect_assets, collect_attachments, missing_link_targets
+from .readers.assets import (
+    Asset,
+    MediaAsset,
+    Page,
+    collect_assets,
+    collect_attachments,
+    collect_media,
+    missing_link_targets,
+)
 from .readers.handwritten import DocsFolder, Handwritten, read_docs
 from .readers.plans import Plan, check_post_references, load_plans, unreadable_plan_ids
 from .readers.posts import Post
@@ -55,6 +64,13 @@ class SiteContent:
     # (post page src_uri, link as written) of links to files the site lacks, warned about up front
     broken_links: set[tuple[str, str]] = field(default_factory=set)
     handwritten: Handwritten = field(default_factory=Handwritten)  # what of `docs/` is published
+    # Video and audio (issue 15): the files published beside posts as they are, and by post for the pages.
+    media: list[MediaAsset] = field(default_factory=list)
+    media_files: dict[str, dict[str, MediaFile]] = field(default_factory=dict)  # post src_uri -> ref -> file
+
+    def media_published(self) -> list[Asset]:
+        """Every video, recording and caption file to copy beside its post."""
+        return [a for m in self.media for a in (m.asset, m.captions) if a is not None]
 
     @property
     def landing(self) -> Listing:
@@ -99,6 +115,8 @@ def load_site(
     portal = build_report(posts, rules, now, settings.timezone)
     check_quota(portal, rules, problems)
     site = SiteContent(settings, now, preview, posts, section, listings, assets, plans, progress, calendar, portal)
+    site.media = [m for post in section.posts for m in collect_media(post, root, problems)]
+    site.media_files = media_files(site.media)
     # Decoded and encoded here, before MkDocs cleans `site/`: a broken photo fails the build.
     site.attachments = clean_attachments(attachments, root / DOCUMENT_CACHE, problems, store=encode_images)
     site.images = process_images(assets, settings.images, root / IMAGE_CACHE, problems, encode=encode_images)
@@ -117,7 +135,7 @@ def load_site(
 def published_files(site: SiteContent) -> set[str]:
     """The path (MkDocs' `src_uri`) of every file of the built site a post may link to."""
     found = {post.src_uri for post in site.section.posts} | {urls.ics(site.settings.section)}
-    found |= {asset.src_uri for asset in site.assets + site.attachments}
+    found |= {asset.src_uri for asset in site.assets + site.attachments + site.media_published()}
     found |= {listing.src_uri for listing in site.listings}
     found |= {page.src_uri for page in plan_pages(site.progress, site.settings.section)}
     return found | site.handwritten.published  # what of docs/ is published (`handwritten`)

@@ -26,6 +26,7 @@ from ..model.portal import PortalReport
 from ..outputs import feeds, ical
 from ..outputs.docxreport import plan_document
 from ..outputs.images import ImageSet, ShareImage
+from ..outputs.media import Macros
 from ..outputs.render import MarkdownRenderer
 from ..outputs.safehtml import site_html
 from ..pages import headmeta
@@ -79,6 +80,7 @@ class BuildState:
     progress: Progress | None = None  # pages rendered, drawn on a terminal only
     # Sharing (issue 15): the site's own picture for pages without a cover.
     share_image: ShareImage | None = None
+    media: Macros | None = None  # overrides/cchc/_media.html: players and video embeds in bodies
 
 
 def escape_config(config: MkDocsConfig) -> None:
@@ -135,10 +137,13 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
         if processed:
             files.append(File.generated(config, file.src_uri, abs_src_path=str(processed)))
     # Post bodies are rendered before `on_env`, so the macro comes from its own theme env.
-    state.picture = vars(config.theme.get_env().get_template("cchc/_picture.html").module)["picture"]
+    env = config.theme.get_env()
+    state.picture = vars(env.get_template("cchc/_picture.html").module)["picture"]
+    macros = vars(env.get_template("cchc/_media.html").module)
+    state.media = Macros(macros["player"], macros["embed"])
     for post in site.section.posts:
         _add_page(state, files, config, post.src_uri, post_page_source(post, state.summaries[post.src_uri]), post)
-    for attachment in site.attachments:
+    for attachment in site.attachments + site.media_published():
         files.append(File.generated(config, attachment.src_uri, abs_src_path=str(attachment.path)))
     for src_uri, cached in site.images.files():
         if files.get_file_from_path(src_uri) is None:
@@ -194,6 +199,12 @@ def page_context(state: BuildState, page: Page, config: MkDocsConfig) -> PageCon
     )
 
 
+def poster(state: BuildState, item: object) -> str | None:
+    """A post's videos show its cover (full size, relative to the post's page) before they play."""
+    cover = state.site.images.cover(item) if isinstance(item, Post) else None
+    return cover.src.url if cover else None
+
+
 def _site_share_image(files: Files, site: SiteContent) -> ShareImage | None:
     """`urls.share_image`: the theme's picture, or the unit's own `docs/assets/chia-se.png` in its place."""
     path = urls.share_image(site.settings.section)
@@ -213,9 +224,7 @@ def _open_graph(page: Page, config: MkDocsConfig, item: PageItem | None, image: 
     return open_graph(title, description, page.canonical_url, site_name, post, image)
 
 
-def _add_page(
-    state: BuildState, files: Files, config: MkDocsConfig, src_uri: str, source: str, item: PageItem
-) -> None:
+def _add_page(state: BuildState, files: Files, config: MkDocsConfig, src_uri: str, source: str, item: PageItem) -> None:
     files.append(File.generated(config, src_uri, content=source))
     state.pages[src_uri] = item
 

@@ -15,7 +15,7 @@ import re
 import shutil
 import sys
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
@@ -24,6 +24,7 @@ from ..config.clock import build_now
 from ..config.errors import Collector, format_report
 from ..model import portal
 from ..outputs.images import ImageSet
+from ..outputs.media import MediaFile, for_feeds
 from ..outputs.safehtml import clean_html, xml_text
 from ..readers.posts import Post
 from ..text.ui import STRINGS
@@ -74,12 +75,14 @@ def build_articles(
     render_page: Callable[..., str],
     base_url: str,
     unit: str,
+    media: Mapping[str, Mapping[str, MediaFile]] | None = None,
 ) -> list[Article]:
     """Each post as a standalone page: body rendered, sanitised, its images made local copies.
 
     The copies are the processed images the site publishes (upright, resized, every
     metadata removed), never the editor's originals: a photo's GPS position must not
-    leave by email either.
+    leave by email either. Videos and recordings (`media`, by post) are links to the
+    site's copy, and YouTube/Facebook videos links to their page: no player in an email.
     """
     articles = []
     for number, post in enumerate(posts, 1):
@@ -94,7 +97,7 @@ def build_articles(
                 return f"{name}/{quote(ref)}"
             return urljoin(page_url, url)  # links to the site stay live links
 
-        body = clean_html(markdown(post.body), resolve)
+        body = clean_html(for_feeds(markdown(post.body), (media or {}).get(post.src_uri, {})), resolve)
         cover = resolve(post.image) if post.image else None
         html = render_page(
             post=post,
@@ -275,7 +278,9 @@ def run(month_text: str, config_file: str, out_dir: Path) -> int:
         print(f"Cảnh báo: {warning}", file=sys.stderr)
     renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
     template = config.theme.get_env().get_template("cchc/portal_article.html")
-    articles = build_articles(row.kept, site.images, renderer.html, template.render, base, settings.unit)
+    articles = build_articles(
+        row.kept, site.images, renderer.html, template.render, base, settings.unit, site.media_files
+    )
     readme = readme_text(articles, year, month, settings.unit, base)
     try:
         package = write_package(out_dir, package_name(year, month), articles, readme)

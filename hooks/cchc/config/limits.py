@@ -21,6 +21,12 @@ AUTHORS = 20
 POST_TASKS = 50  # plan tasks one post reports on
 PLAN_TASKS = 1000  # tasks and subtasks of one plan
 ATTACHMENT_UNPACKED_BYTES = 200 * MB  # a Word/Excel file (a zip) unpacked: a zip bomb stops here
+# Video and audio beside a post (issue 15), published as they are: the repository and the
+# site's disk carry them, and citizens on mobile data download them. A 3-minute 720p phone
+# clip is ~40 MB; longer videos belong on the unit's YouTube channel or Fanpage, linked.
+VIDEO_BYTES = 50 * MB
+AUDIO_BYTES = 20 * MB  # a 20-minute podcast in MP3 at 128 kbit/s
+CAPTIONS_BYTES = 1 * MB  # a WebVTT caption file beside a video
 
 
 class TooLarge(Exception):

@@ -54,6 +54,22 @@ class OpenGraph:
     tags: tuple[str, ...] = ()
     locale: str = LOCALE
 
+    def meta(self) -> list[tuple[str, str, str]]:
+        """(attribute, name, value) of each `<meta>`: `property` for Open Graph, `name` for Twitter."""
+        og = [("og:type", self.type), ("og:title", self.title), ("og:description", self.description)]
+        og += [("og:url", self.url), ("og:site_name", self.site_name), ("og:locale", self.locale)]
+        twitter = [("twitter:card", "summary_large_image" if self.image else "summary")]
+        twitter += [("twitter:title", self.title), ("twitter:description", self.description)]
+        if self.image:
+            image = self.image
+            og += [("og:image", image.url), ("og:image:type", image.mime), ("og:image:width", str(image.width))]
+            og += [("og:image:height", str(image.height)), ("og:image:alt", image.alt)]
+            twitter += [("twitter:image", image.url), ("twitter:image:alt", image.alt)]
+        if self.published and self.modified:
+            og += [("article:published_time", self.published), ("article:modified_time", self.modified)]
+            og += [("article:tag", tag) for tag in self.tags]
+        return [("property", name, value) for name, value in og] + [("name", name, value) for name, value in twitter]
+
 
 def open_graph(
     title: str, description: str, url: str, site_name: str, post: Post | None, image: ShareImage | None

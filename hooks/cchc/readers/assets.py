@@ -19,8 +19,10 @@ from xml.etree.ElementTree import Element
 import markdown
 from markdown.inlinepatterns import IMAGE_LINK_RE, LINK_RE, ImageInlineProcessor, LinkInlineProcessor
 
+from ..config import limits
 from ..config.errors import Collector
 from ..text.vntext import nfc
+from .embeds import video_embed
 from .htmltags import IMG_TAG, tag_attrs
 from .posts import Post
 
@@ -156,6 +158,8 @@ def image_uses(post: Post) -> list[ImageUse]:
         if attrs.get("src"):
             found.append((match.start(), attrs["src"] or "", attrs.get("alt")))
     for offset, ref, alt in sorted(found, key=lambda item: item[0]):
+        if media_suffix(ref):
+            continue  # a video or a recording shown like an image: `collect_media`
         line = post.line_at(offset)
         uses.append(ImageUse(ref, alt.strip() if alt is not None else None, line))
     return uses
@@ -268,6 +272,12 @@ def _attachment(ref: str) -> bool:
     return not parts.scheme and not parts.netloc and unquote(parts.path).lower().endswith(ATTACHMENT_SUFFIXES)
 
 
+def _beside(ref: str) -> bool:
+    """A document, video or recording the post publishes beside it (checked by the collectors)."""
+    parts = urlsplit(ref)
+    return _attachment(ref) or (not parts.scheme and not parts.netloc and media_suffix(ref) in MEDIA_KINDS)
+
+
 def collect_attachments(post: Post, root: Path, problems: Collector) -> list[Asset]:
     """Documents a post links to beside it (PDF, Word, Excel…): checked like images, copied as they are."""
     found: dict[str, Asset] = {}
@@ -319,7 +329,7 @@ def missing_link_targets(page: Page, published: set[str], problems: Collector) -
         path = unquote(parts.path)
         skipped = parts.scheme or parts.netloc or use.ref.startswith(("/", "\\")) or machine_path(use.ref)
         # Without a file extension MkDocs only logs an info: a page address like `../lich/`.
-        if skipped or not path or not posixpath.splitext(path)[1] or (page.attachments_beside and _attachment(use.ref)):
+        if skipped or not path or not posixpath.splitext(path)[1] or (page.attachments_beside and _beside(use.ref)):
             continue
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), path).lstrip("/"))
         if target not in published:
@@ -343,3 +353,163 @@ def missing_link_targets(page: Page, published: set[str], problems: Collector) -
                 use.line,
             )
     return warned
+
+
+# Video and audio (issue 15): `![Mô tả](video/hoi-nghi.mp4)` on its own line shows a player,
+# `[Tải về](video/hoi-nghi.mp4)` links to the file; both publish it beside the post as it is.
+MEDIA_KINDS = {".mp4": "video", ".webm": "video", ".mp3": "audio", ".m4a": "audio"}
+# What phones, cameras and recorders also save, which browsers do not all play: convert first.
+OTHER_MEDIA = (".mov", ".avi", ".wmv", ".mkv", ".flv", ".3gp", ".mpg", ".mpeg", ".ogv", ".wav", ".wma", ".amr", ".aac")
+_MEDIA_NAMES = {"video": "Video", "audio": "Tệp âm thanh"}
+_MEDIA_LIMITS = {"video": limits.VIDEO_BYTES, "audio": limits.AUDIO_BYTES}
+_FORMATS = {".mp4": "MP4", ".webm": "WebM", ".mp3": "MP3", ".m4a": "M4A"}
+_IFRAME_SRC = re.compile(r"<iframe\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+
+
+def media_suffix(ref: str) -> str:
+    """The extension of a video or recording `ref` names (".mp4", ".mov"…), else ""."""
+    suffix = posixpath.splitext(unquote(urlsplit(ref).path))[1].lower()
+    return suffix if suffix in MEDIA_KINDS or suffix in OTHER_MEDIA else ""
+
+
+@dataclass(frozen=True)
+class MediaAsset:
+    """A video or recording of a post, checked; `captions`: a WebVTT file of the same name beside it."""
+
+    asset: Asset
+    kind: str  # "video" or "audio"
+    size: int
+    shown: bool  # written `![…](…)`: a player; else only linked
+    alt: str
+    captions: Asset | None = None
+
+
+def _signature_ok(head: bytes, suffix: str) -> bool:
+    """The file starts as its extension says (ISO BMFF `ftyp`, EBML "webm", an MP3 frame or ID3 tag)."""
+    if suffix in (".mp4", ".m4a"):
+        return head[4:8] == b"ftyp"
+    if suffix == ".webm":
+        return head[:4] == b"\x1a\x45\xdf\xa3" and b"webm" in head[:64]
+    return head[:3] == b"ID3" or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0)
+
+
+def _media_uses(post: Post) -> list[tuple[str, str | None, int, bool]]:
+    """(ref, alt, line, shown) of each local video or recording the body shows or links, in reading order."""
+    text = markdown_text(post.body)
+    found: list[tuple[int, str, str | None, bool]] = [
+        (o, ref, alt, True) for o, ref, alt in markdown_targets(text, images=True)
+    ]
+    found += [(o, ref, None, False) for o, ref, _ in markdown_targets(text, images=False)]
+    uses: list[tuple[str, str | None, int, bool]] = []
+    for offset, ref, alt, shown in sorted(found, key=lambda item: item[0]):
+        parts = urlsplit(ref)
+        if media_suffix(ref) and not parts.scheme and not parts.netloc and not machine_path(ref):
+            uses.append((ref, alt, post.line_at(offset), shown))
+    return uses
+
+
+def collect_media(post: Post, root: Path, problems: Collector) -> list[MediaAsset]:
+    """A post's video and audio files: inside its folder, present, of a format browsers play, not too large."""
+    found: dict[str, MediaAsset] = {}
+    base = post.path.parent.resolve()
+    _note_foreign_frames(post, problems)
+    for ref, alt, line, shown in _media_uses(post):
+        suffix = media_suffix(ref)
+        kind = MEDIA_KINDS.get(suffix)
+        label = _MEDIA_NAMES[kind] if kind else "Tệp"
+
+        def error(message: str, ref: str = ref, line: int = line, label: str = label) -> None:
+            problems.error(post.source, f'{label} "{ref}": {message}', None, line)
+
+        if kind is None:
+            if shown:
+                error(
+                    f"định dạng {suffix} không phát được trên mọi trình duyệt; hãy chuyển video sang MP4 "
+                    "(H.264) hoặc WebM, âm thanh sang MP3 hoặc M4A, rồi ghi tên tệp mới."
+                )
+            continue
+        normalized = normalize_ref(ref)
+        target, reason = _locate(base, root, normalized)
+        problem = reason or _media_problem(target, suffix, kind)
+        if problem:
+            error(problem)
+            continue
+        if shown and not (alt or "").strip():
+            problems.warning(
+                post.source,
+                f'{label} "{ref}" thiếu lời mô tả cho người khiếm thị: viết ![mô tả ngắn]({ref}).',
+                None,
+                line,
+            )
+        known = found.get(normalized)
+        if known is None or (shown and not known.shown):
+            size = target.stat().st_size
+            captions = _captions(post, base, root, normalized, line, problems) if kind == "video" else None
+            asset = Asset(post, normalized, target, None, line)
+            found[normalized] = MediaAsset(asset, kind, size, shown, (alt or "").strip(), captions)
+    return list(found.values())
+
+
+def _media_problem(target: Path, suffix: str, kind: str) -> str | None:
+    """Why a video or recording cannot be published (in Vietnamese), or None."""
+    try:
+        size = target.stat().st_size
+        with target.open("rb") as f:
+            head = f.read(64)
+    except OSError as exc:
+        return f"không đọc được tệp ({exc.strerror})."
+    limit = _MEDIA_LIMITS[kind]
+    if size > limit:
+        return (
+            f"tệp quá lớn ({size / limits.MB:.1f} MB; tối đa {limit // limits.MB} MB). Hãy cắt ngắn hoặc nén lại "
+            "(video 720p là đủ), hoặc đăng lên kênh YouTube, Fanpage của đơn vị rồi dán liên kết trên một dòng riêng."
+        )
+    if not _signature_ok(head, suffix):
+        return (
+            f"nội dung tệp không phải {_FORMATS[suffix]} như đuôi {suffix} ghi (tệp hỏng, hoặc đổi đuôi tay); "
+            "hãy xuất lại tệp từ điện thoại hay phần mềm dựng video."
+        )
+    return None
+
+
+def _captions(post: Post, base: Path, root: Path, ref: str, line: int, problems: Collector) -> Asset | None:
+    """`video/hop.vtt` beside `video/hop.mp4`: the video's captions (phụ đề), for who cannot hear it."""
+    vtt = posixpath.splitext(ref)[0] + ".vtt"
+    target, reason = _locate(base, root, vtt)
+    if reason:
+        return None
+    try:
+        size = target.stat().st_size
+        with target.open("rb") as f:
+            head = f.read(16)
+    except OSError:
+        size, head = 0, b""
+    if size > limits.CAPTIONS_BYTES or not head.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT"):
+        problems.error(
+            post.source,
+            f'Phụ đề "{vtt}": không phải tệp WebVTT (dòng đầu phải là WEBVTT) hoặc lớn quá '
+            f"{limits.CAPTIONS_BYTES // limits.MB} MB.",
+            None,
+            line,
+        )
+        return None
+    return Asset(post, vtt, target, None, line)
+
+
+def _note_foreign_frames(post: Post, problems: Collector) -> None:
+    """An `<iframe>` pasted from another site is never published: say so, unless it is a video we embed.
+
+    A note, like scripts and styles dropped from editors' HTML are not warnings: the page is right
+    without it, and `--strict` publishing must not stop for a pasted widget.
+    """
+    text = markdown_text(post.body)
+    for match in _IFRAME_SRC.finditer(text):
+        if video_embed(match.group(1)) is None:
+            problems.note(
+                post.source,
+                f'Khung nhúng (iframe) "{match.group(1)}" không được đăng: trang không tải nội dung của trang khác. '
+                "Hãy ghi địa chỉ đó thành một liên kết; video YouTube, Facebook: dán liên kết của video "
+                "trên một dòng riêng.",
+                None,
+                post.line_at(match.start()),
+            )
