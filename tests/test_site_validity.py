@@ -35,6 +35,8 @@ PAGES = {
     "lịch": "cchc/lich/",
     "các kế hoạch": "cchc/ke-hoach/",
     "kế hoạch": "cchc/ke-hoach/2026-tuyen-truyen-cchc/",
+    # Sharing, video (issue 15): share links, a video with captions, a YouTube video loaded on a click.
+    "bài có video": "cchc/2026/02/hoi-nghi-trien-khai-ke-hoach-cai-cach-hanh-chinh-nam-2026/",
 }
 WIDTHS = (360, 1280)
 
