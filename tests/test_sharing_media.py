@@ -19,6 +19,7 @@ from browser import CHROMIUM, CHROMIUM_ARGS, needs_chromium, serve
 from PIL import Image
 
 from cchc.commands.cli import main
+from cchc.outputs.mediaclean import clean_mp3, clean_mp4, clean_webm
 from cchc.pages.sharing import ShareLinks
 from cchc.readers.embeds import video_embed
 from conftest import NOW_EPOCH, REPO, build_at_now, check_log, png, post, write_project, write_tree
@@ -28,7 +29,10 @@ SITE = "https://ttyt-mau.example.gov.vn/"
 HOSTILE = "Hội nghị \"CCHC\" <b>&amp;</b> <script>alert(1)</script> 'x'"
 POST_URL = "cchc/2026/10/hoi-nghi-video/"
 WEBM = (REPO / "posts/2026/02/video/hoi-nghi.webm").read_bytes()
-MP3 = b"ID3\x04\x00\x00\x00\x00\x00\x00" + b"\xff\xfb\x90\x00" + bytes(400)
+# An MP3 whose ID3 tag names who recorded it, and where.
+ID3 = b"TPE1\x00\x00\x00\x1b\x00\x00\x03Nguy\xe1\xbb\x85n V\xc4\x83n A, GPS 12.24"
+MP3_FRAMES = b"\xff\xfb\x90\x00" + bytes(400)
+MP3 = b"ID3\x03\x00\x00" + len(ID3).to_bytes(4, "big") + ID3 + MP3_FRAMES
 YOUTUBE = "M7lc1UVf-VE"
 BODY = f"""Mở đầu bài.
 
@@ -164,8 +168,9 @@ def test_video_and_audio_are_played_from_files_beside_the_post(built):
     (audio,) = doc.find("audio")
     assert audio.attrs["src"] == "am-thanh/khai-mac.mp3" and "controls" in audio.attrs
     folder = built / POST_URL
-    assert (folder / "video/hoi-nghi.webm").read_bytes() == WEBM
-    assert (folder / "am-thanh/khai-mac.mp3").read_bytes() == MP3
+    # Published without what the recorder wrote into them (mediaclean), pictures and sound untouched.
+    assert (folder / "video/hoi-nghi.webm").read_bytes() == clean_webm(WEBM)
+    assert (folder / "am-thanh/khai-mac.mp3").read_bytes() == MP3_FRAMES
     assert (folder / "video/hoi-nghi.vtt").read_text(encoding="utf-8").startswith("WEBVTT")
     html = raw(built, POST_URL)
     assert "Toàn cảnh hội trường · " in html and "Tải về video (22 KB)" in html
@@ -200,6 +205,33 @@ def test_video_addresses_of_unknown_forms_are_not_embedded():
         "https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fevil.example%2F",
     ):
         assert video_embed(url) is None, url
+
+
+def _box(kind: bytes, payload: bytes) -> bytes:
+    return (8 + len(payload)).to_bytes(4, "big") + kind + payload
+
+
+def test_a_phones_video_loses_its_position_and_camera_and_keeps_every_sample_where_it_was():
+    where = _box(b"\xa9xyz", b"+12.2388+109.1967/") + _box(b"\xa9mak", b"Samsung") + _box(b"\xa9day", b"2026-10-05")
+    track = _box(b"trak", _box(b"tkhd", bytes(84)) + _box(b"udta", _box(b"name", b"Camera 0")))
+    moov = _box(b"moov", _box(b"mvhd", bytes(100)) + _box(b"udta", where) + _box(b"meta", bytes(40)) + track)
+    samples = _box(b"mdat", bytes(range(256)) * 4)
+    video = _box(b"ftyp", b"isom\x00\x00\x02\x00isomiso2mp41") + moov + samples
+    cleaned = clean_mp4(video)
+    assert len(cleaned) == len(video) and cleaned.endswith(samples)  # offsets of the samples unchanged
+    for leak in (b"109.1967", b"Samsung", b"2026-10-05", b"Camera 0", b"udta", b"meta"):
+        assert leak in video and leak not in cleaned, leak
+    assert cleaned.count(b"free") == 3 and b"tkhd" in cleaned and b"mvhd" in cleaned
+
+
+def test_a_webm_loses_its_tags_and_an_mp3_its_id3_tags():
+    assert b"ENCODER" in WEBM and b"DURATION" in WEBM  # what ffmpeg's muxer wrote in Tags
+    cleaned = clean_webm(WEBM)
+    assert len(cleaned) == len(WEBM) and b"ENCODER" not in cleaned and b"DURATION" not in cleaned
+    assert cleaned[:64] == WEBM[:64]  # the header browsers read first
+    assert clean_mp3(MP3 + b"TAG" + b"Nguyen Van A".ljust(125, b"\x00")) == MP3_FRAMES
+    with pytest.raises(ValueError, match="không đọc được"):
+        clean_mp4(_box(b"ftyp", b"isom") + b"\x00\x00\xff\xffmoov")  # a box longer than the file
 
 
 def _feed_content(built: Path, name: str) -> str:

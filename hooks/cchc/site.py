@@ -22,7 +22,7 @@ from .model.progress import PlanProgress, plan_progress
 from .outputs.documents import clean_attachments
 from .outputs.feeds import base_url
 from .outputs.images import ImageSet, process_images
-from .outputs.media import MediaFile, media_files
+from .outputs.media import MediaFile, media_files, without_metadata
 from .outputs.safehtml import plain_text
 from .pages.calendarpages import calendar_listings
 from .pages.listings import Landing, Listing, build_listings
@@ -115,7 +115,9 @@ def load_site(
     portal = build_report(posts, rules, now, settings.timezone)
     check_quota(portal, rules, problems)
     site = SiteContent(settings, now, preview, posts, section, listings, assets, plans, progress, calendar, portal)
-    site.media = [m for post in section.posts for m in collect_media(post, root, problems)]
+    media = [m for post in section.posts for m in collect_media(post, root, problems)]
+    # Published without what phones write into them (GPS position, camera), like photos and documents.
+    site.media = without_metadata(media, root / DOCUMENT_CACHE, problems, store=encode_images)
     site.media_files = media_files(site.media)
     # Decoded and encoded here, before MkDocs cleans `site/`: a broken photo fails the build.
     site.attachments = clean_attachments(attachments, root / DOCUMENT_CACHE, problems, store=encode_images)

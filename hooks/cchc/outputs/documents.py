@@ -12,6 +12,8 @@ photo carries GPS. As images lose EXIF, attachments lose these:
   (`absPath` in `xl/workbook.xml`) blanked, and links to files on the author's
   disk (`file:///C:/Users/…/mau.dotx`, an attached template) cut to the file's name;
 - OpenDocument (.odt, .ods, .odp): `meta.xml` replaced by an empty one.
+- video and audio beside posts (.mp4, .m4a, .webm, .mp3): `mediaclean` (GPS position,
+  camera, ID3 tags), nothing moved or re-encoded.
 
 Every other part is copied byte for byte, into a zip with fixed dates, so the
 same file always gives the same bytes. Old binary formats (.doc, .xls, .ppt)
@@ -36,6 +38,7 @@ from ..config import limits
 from ..config.errors import Collector
 from ..readers.assets import Asset
 from .cachefiles import read_entry, write_entry
+from .mediaclean import clean_mp3, clean_mp4, clean_webm
 
 PIPELINE = "1"  # bump when the bytes written change, so old cache entries are not reused
 
@@ -68,7 +71,7 @@ _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format's earliest date: no editin
 
 
 def clean_attachments(
-    attachments: Iterable[Asset], cache_dir: Path, problems: Collector, store: bool = True
+    attachments: Iterable[Asset], cache_dir: Path, problems: Collector, store: bool = True, label: str = "Tệp đính kèm"
 ) -> list[Asset]:
     """The attachments, each pointing at its cleaned copy; problems name post and line.
 
@@ -83,7 +86,7 @@ def clean_attachments(
         try:
             data = asset.path.read_bytes()
         except OSError as exc:
-            _report(problems, asset, f"không đọc được tệp ({exc.strerror}).")
+            _report(problems, asset, f"không đọc được tệp ({exc.strerror}).", label)
             continue
         key = hashlib.sha256(f"{PIPELINE}|{asset.path.suffix.lower()}|".encode() + data).hexdigest()
         name = "document" + asset.path.suffix.lower()
@@ -91,21 +94,21 @@ def clean_attachments(
             try:
                 cleaned = clean(data)
             except ValueError as exc:
-                _report(problems, asset, str(exc))
+                _report(problems, asset, str(exc), label)
                 continue
             if not store:
                 continue
             try:
                 write_entry(cache_dir, key, {name: cleaned}, {})
             except OSError as exc:
-                _report(problems, asset, f"không ghi được thư mục tạm {cache_dir} ({exc.strerror}).")
+                _report(problems, asset, f"không ghi được thư mục tạm {cache_dir} ({exc.strerror}).", label)
                 continue
         result.append(replace(asset, path=cache_dir / key / name))
     return result
 
 
-def _report(problems: Collector, asset: Asset, message: str) -> None:
-    problems.error(asset.post.source, f'Tệp đính kèm "{asset.ref}": {message}', None, asset.line)
+def _report(problems: Collector, asset: Asset, message: str, label: str) -> None:
+    problems.error(asset.post.source, f'{label} "{asset.ref}": {message}', None, asset.line)
 
 
 def clean_pdf(data: bytes) -> bytes:
@@ -165,4 +168,8 @@ def clean_office(data: bytes) -> bytes:
 _CLEANERS: dict[str, Callable[[bytes], bytes]] = {
     ".pdf": clean_pdf,
     **dict.fromkeys((".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"), clean_office),
+    # Video and audio beside posts (issue 15): the phone's GPS position and camera, blanked.
+    **dict.fromkeys((".mp4", ".m4a"), clean_mp4),
+    ".webm": clean_webm,
+    ".mp3": clean_mp3,
 }

@@ -19,13 +19,16 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from urllib.parse import quote
 
+from ..config.errors import Collector
 from ..readers.assets import MediaAsset
 from ..readers.embeds import Embed, video_embed
 from ..readers.htmltags import IMG_TAG, tag_attrs
 from ..text.ui import text
+from .documents import clean_attachments
 from .pictures import local_ref
 from .safehtml import plain_text
 
@@ -64,6 +67,18 @@ class MediaFile:
         if self.size < 1024 * 1024:
             return f"{max(1, round(self.size / 1024))} KB"
         return f"{self.size / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+def without_metadata(found: list[MediaAsset], cache_dir: Path, problems: Collector, store: bool) -> list[MediaAsset]:
+    """The media, each pointing at its copy without metadata (`mediaclean`), cached like attachments.
+
+    With `store=False` (`cchc check`) files not cached yet are checked, not stored, and left out.
+    """
+    cleaned = clean_attachments([m.asset for m in found], cache_dir, problems, store, label="Tệp")
+    by_file = {(a.post.src_uri, a.ref): a for a in cleaned}
+    kept = [m for m in found if (m.asset.post.src_uri, m.asset.ref) in by_file]
+    published = [by_file[m.asset.post.src_uri, m.asset.ref] for m in kept]
+    return [replace(m, asset=a, size=a.path.stat().st_size) for m, a in zip(kept, published, strict=True)]
 
 
 def media_files(found: Iterable[MediaAsset]) -> dict[str, dict[str, MediaFile]]:
