@@ -282,7 +282,8 @@ def test_schedules_as_plans_word_them(tmp_path):
 def test_an_unreadable_schedule_shows_the_forms_it_can_read(tmp_path):
     plan, problems = read(
         tmp_path,
-        MINIMAL + "  - {stt: 2, title: Sớm, schedule: càng sớm càng tốt}\nreports:\n  - {name: Quý I}\n",
+        MINIMAL + "  - {stt: 2, title: Sớm, schedule: càng sớm càng tốt}\n"
+        "reports:\n  - {name: Quý I}\n",
     )
     assert plan is None
     by_key = {p.key: p.message for p in problems.errors}

@@ -191,3 +191,4 @@ def test_an_area_typed_nearly_right_suggests_the_closest(tmp_path, typed, meant)
     _, problems = read(tmp_path, f"---\ntitle: Bài\ndate: 2026-03-12\ncategories: [{typed}]\n---\nx\n")
     (error,) = problems.errors
     assert f"Có phải ý bạn là `{meant}`" in error.message
+

@@ -22,12 +22,7 @@ def test_two_areas_with_one_key_are_an_error():
 
 def test_contact_is_read_as_text_for_the_footer():
     problems = Collector()
-    contact = {
-        "parent": "Sở  Y tế\ntỉnh Mẫu",
-        "phone": "0258 3000 000",
-        "email": "a@b.gov.vn",
-        "feedback": "https://x.vn/gop-y",
-    }
+    contact = {"parent": "Sở  Y tế\ntỉnh Mẫu", "phone": "0258 3000 000", "email": "a@b.gov.vn", "feedback": "https://x.vn/gop-y"}
     settings = read_settings("Đơn vị", {"cchc": {"contact": contact}}, problems)
     assert problems.problems == []
     assert settings.contact.parent == "Sở Y tế tỉnh Mẫu" and settings.contact.phone_tel == "tel:02583000000"

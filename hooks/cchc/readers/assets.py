@@ -356,7 +356,8 @@ def missing_link_targets(page: Page, published: set[str], problems: Collector) -
 
 
 # Video and audio (issue 15): `![Mô tả](video/hoi-nghi.mp4)` on its own line shows a player,
-# `[Tải về](video/hoi-nghi.mp4)` links to the file; both publish it beside the post as it is.
+# `[Tải về](video/hoi-nghi.mp4)` links to the file; both publish it beside the post (without the
+# metadata phones write into it: `outputs/mediaclean.py`).
 MEDIA_KINDS = {".mp4": "video", ".webm": "video", ".mp3": "audio", ".m4a": "audio"}
 # What phones, cameras and recorders also save, which browsers do not all play: convert first.
 OTHER_MEDIA = (".mov", ".avi", ".wmv", ".mkv", ".flv", ".3gp", ".mpg", ".mpeg", ".ogv", ".wav", ".wma", ".amr", ".aac")
@@ -379,8 +380,6 @@ class MediaAsset:
     asset: Asset
     kind: str  # "video" or "audio"
     size: int
-    shown: bool  # written `![…](…)`: a player; else only linked
-    alt: str
     captions: Asset | None = None
 
 
@@ -441,12 +440,10 @@ def collect_media(post: Post, root: Path, problems: Collector) -> list[MediaAsse
                 None,
                 line,
             )
-        known = found.get(normalized)
-        if known is None or (shown and not known.shown):
-            size = target.stat().st_size
+        if normalized not in found:
             captions = _captions(post, base, root, normalized, line, problems) if kind == "video" else None
             asset = Asset(post, normalized, target, None, line)
-            found[normalized] = MediaAsset(asset, kind, size, shown, (alt or "").strip(), captions)
+            found[normalized] = MediaAsset(asset, kind, target.stat().st_size, captions)
     return list(found.values())
 
 
