@@ -8,11 +8,13 @@ current build's `BuildState`, replaced at every `on_pre_build`.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.structure import pages
 
 from cchc.adapter import buildstate
+from cchc.commands import webeditor
 from cchc.config import urls
 from cchc.model.deadlines import report_label
 from cchc.outputs import media
@@ -67,6 +69,8 @@ class Hooks:
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         buildstate.watch_content(server, config)
+        # Web editor: /quan-tri/ on the preview's own server (loopback only), never in a build.
+        webeditor.mount(server, Path(config.config_file_path), config.site_url or "")
         return server
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
