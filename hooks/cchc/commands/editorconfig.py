@@ -65,7 +65,7 @@ def editor_config(settings: Settings, plans: list[Plan]) -> dict[str, Json]:
 def posts_collection(settings: Settings, plans: list[Plan]) -> dict[str, Json]:
     shown = [name for name in POST_FIELDS if plans or name not in ("plan", "tasks")]  # no plan: nothing to pick
     fields: list[Json] = [post_field(POST[name], settings, plans) for name in shown]
-    fields.append({"name": "body", "label": BODY_LABEL, "hint": BODY_HINT, "widget": "markdown"})
+    fields.append({"name": "body", "label": BODY_LABEL, "hint": BODY_HINT, "widget": "markdown", "required": False})
     return {
         "name": "posts",
         "label": "Bài viết",
