@@ -31,10 +31,10 @@ from ..config import limits
 from ..config.clock import build_now
 from ..config.errors import Collector, Level, describe
 from ..config.project import Project, load_project
+from ..config.yamlsource import YamlSyntaxError, parse
 from ..model.collection import load_posts
 from ..readers.plans import load_plans
 from ..readers.posts import read_post, split_front_matter
-from ..readers.yamlsource import YamlSyntaxError, parse
 from ..text.vndates import DateFormatError, parse_datetime
 from ..text.vntext import slugify
 from .check import check_project
