@@ -49,14 +49,9 @@ log = logging.getLogger("mkdocs.hooks.cchc")
 FILES = Path(__file__).resolve().parent.parent / "editor"  # index.html, our glue, the Decap bundle
 MAX_REQUEST = 64 * 1024 * 1024  # a post with a few phone photos, base64-encoded
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
-_TYPES = {
-    ".html": "text/html; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".wasm": "application/wasm",
-    ".txt": "text/plain; charset=utf-8",
-    ".yml": "text/yaml; charset=utf-8",
-}
+# What the editor's folder holds, text in UTF-8.
+_TEXT = (("html", "html"), ("js", "javascript"), ("css", "css"), ("txt", "plain"), ("yml", "yaml"))
+_TYPES = {".wasm": "application/wasm"} | {f".{ext}": f"text/{kind}; charset=utf-8" for ext, kind in _TEXT}
 LAST_SAVE = "cchcLastSave"  # our own action: the check of the post saved last (the glue's banner)
 
 
