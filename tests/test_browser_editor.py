@@ -187,6 +187,10 @@ def test_a_bad_value_shows_our_message(served, browser):
     page.locator('input[type="datetime-local"]').fill("2026-11-21T10:00")
     page.get_by_label("Lĩnh vực CCHC").fill("công vụ")
     page.keyboard.press("Enter")
+    page.locator("select").first.select_option("2026-tuyen-truyen-cchc")
+    page.get_by_label(TASK).check()
+    page.locator("select").first.select_option("")  # no plan after all: its ticks go with it
+    assert page.get_by_label(TASK).count() == 0
     banner = _publish(page)
     page.close()
     checked = subprocess.run(
@@ -197,3 +201,5 @@ def test_a_bad_value_shows_our_message(served, browser):
     assert messages and all(message in banner for message in messages)
     assert "Lỗi: dòng 2, mục `title`: Tiêu đề (title)" in banner
     assert "trang không dựng được" in banner
+    saved = next((root / "posts" / "2026" / "11").glob("tieu-de-dai-*.md")).read_text(encoding="utf-8")
+    assert "tasks" not in saved and "plan" not in saved

@@ -1,5 +1,6 @@
-/* Our glue for Decap CMS (cchc serve, /quan-tri/): the plans and their tasks as check boxes, and the
- * banner listing what `cchc check` found in the post just saved. Text only via textContent. */
+/* Our glue for Decap CMS (cchc serve, /quan-tri/): the plans and their tasks as check boxes, cleared
+ * fields left out of the file, and the banner listing what `cchc check` found in the post just
+ * saved. Text only via textContent. */
 (function () {
   "use strict";
   var API = "/quan-tri/api/v1";
@@ -46,7 +47,12 @@
     },
     componentDidMount: function () {
       var self = this;
-      this.listener = function (plan) { self.setState({ plan: plan }); };
+      // Another plan's numbers mean other tasks: a change of plan clears the ticks.
+      this.listener = function (plan) {
+        if (plan === self.state.plan) return;
+        self.setState({ plan: plan });
+        self.props.onChange([]);
+      };
       planListeners.push(this.listener);
     },
     componentWillUnmount: function () {
@@ -69,7 +75,8 @@
           "Chọn kế hoạch ở mục Kế hoạch phía trên: các nhiệm vụ của kế hoạch đó sẽ hiện ở đây.");
       }
       var chosen = plain(this.props.value).map(String);
-      return h("div", { id: this.props.forID, className: wrapper, role: "group" },
+      var name = this.props.field.get("label");
+      return h("div", { id: this.props.forID, className: wrapper, role: "group", "aria-label": name },
         tasks.map(function (task) {
           var stt = task.get("stt");
           return h("label", { key: stt, style: { marginLeft: task.get("level") * 1.5 + "em" } },
@@ -135,6 +142,22 @@
     box.appendChild(close);
     document.body.appendChild(box);
   }
+
+  // A cleared optional field (plan, tasks, tags…) is left out of the file, as it would be by hand.
+  function isEmpty(value) {
+    if (value === "" || value === null || value === undefined) return true;
+    if (Array.isArray(value)) return value.length === 0;
+    return typeof value.size === "number" && value.size === 0;
+  }
+
+  CMS.registerEventListener({
+    name: "preSave",
+    handler: function (event) {
+      return event.entry.get("data").filter(function (value, key) {
+        return key === "body" || !isEmpty(value);
+      });
+    },
+  });
 
   CMS.registerEventListener({
     name: "postSave",
