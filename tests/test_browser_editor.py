@@ -67,6 +67,7 @@ def served(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     root = tmp_path_factory.mktemp("editor")
     shutil.copytree(REPO / "posts", root / "posts")
     shutil.copytree(REPO / "plans", root / "plans")
+    shutil.copytree(REPO / "documents", root / "documents")  # the demo posts cite them
     write_project(root)
     base = f"http://127.0.0.1:{_free_port()}/"
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(NOW_EPOCH)}

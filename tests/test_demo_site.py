@@ -13,7 +13,7 @@ from conftest import REPO, build_at_now, run_build
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     root = tmp_path_factory.mktemp("demo")
-    for name in ("posts", "plans", "docs"):
+    for name in ("posts", "plans", "docs", "documents"):
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, root / name)
     return build_at_now(root, strict=True)
@@ -90,7 +90,7 @@ def test_demo_builds_to_the_same_bytes_twice(tmp_path, monkeypatch):
     digests = []
     for name in ("a", "b"):
         root = tmp_path / name
-        for folder in ("posts", "plans", "docs"):
+        for folder in ("posts", "plans", "docs", "documents"):
             shutil.copytree(REPO / folder, root / folder)
         site_dir = run_build(root)
         digests.append(

@@ -69,7 +69,7 @@ def fixture_plans(root: Path) -> None:
 
 
 def demo(root: Path) -> None:
-    for name in ("posts", "plans", "docs"):
+    for name in ("posts", "plans", "docs", "documents"):
         shutil.copytree(REPO / name, root / name)
 
 

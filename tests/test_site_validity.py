@@ -37,6 +37,10 @@ PAGES = {
     "kế hoạch": "cchc/ke-hoach/2026-tuyen-truyen-cchc/",
     # Sharing, video (issue 15): share links, a video with captions, a YouTube video loaded on a click.
     "bài có video": "cchc/2026/02/hoi-nghi-trien-khai-ke-hoach-cai-cach-hanh-chinh-nam-2026/",
+    # Documents register: the table, a filter page, a document.
+    "sổ văn bản": "van-ban/",
+    "văn bản theo loại": "van-ban/loai/quyet-dinh/",
+    "văn bản": "van-ban/2026/45-kh-ttyt/",
 }
 WIDTHS = (360, 1280)
 
@@ -53,7 +57,7 @@ def _tool(path: Path, program: str) -> Path:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("valid")
-    for name in ("posts", "plans", "docs"):
+    for name in ("posts", "plans", "docs", "documents"):
         shutil.copytree(REPO / name, root / name)
     return build_at_now(root)
 

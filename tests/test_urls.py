@@ -26,6 +26,7 @@ def moved(tmp_path_factory):
     root = tmp_path_factory.mktemp("section")
     shutil.copytree(REPO / "posts", root / "posts")
     shutil.copytree(REPO / "plans", root / "plans")
+    shutil.copytree(REPO / "documents", root / "documents")  # the demo posts cite them
     write_tree(root, {"docs/index.md": HOME})
     extra = {"cchc": {"unit": "Trung tâm Y tế Mẫu", "section": MOVED}}
     nav = [{"Trang chủ": "index.md"}, {"Cải cách hành chính": f"{MOVED}/index.md"}]

@@ -178,7 +178,7 @@ PLAN_ID = "2026-tuyen-truyen-cchc"
 def demo(tmp_path_factory):
     """The demo site built at the tests' "now", and `cchc report` of its plan's next report."""
     root = tmp_path_factory.mktemp("demo")
-    for name in ("posts", "plans", "docs", "mkdocs.yml"):
+    for name in ("posts", "plans", "docs", "documents", "mkdocs.yml"):
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
     site = build_at_now(root)

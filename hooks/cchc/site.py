@@ -7,7 +7,7 @@ cleans or writes the output folder, so a bad build leaves the old site intact.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import yaml
@@ -19,6 +19,7 @@ from .model.calendars import Calendar, build_calendar
 from .model.collection import Section, load_posts, visible_posts
 from .model.portal import PortalReport, QuotaRules, build_report, check_quota
 from .model.progress import PlanProgress, plan_progress
+from .model.register import Register, build_register, load_documents
 from .outputs.documents import clean_attachments
 from .outputs.feeds import base_url
 from .outputs.images import ImageSet, process_images
@@ -27,6 +28,7 @@ from .outputs.safehtml import plain_text
 from .pages.calendarpages import calendar_listings
 from .pages.listings import Landing, Listing, build_listings
 from .pages.planpages import plan_pages
+from .pages.registerpages import register_pages
 from .readers.assets import (
     Asset,
     MediaAsset,
@@ -37,6 +39,7 @@ from .readers.assets import (
     missing_link_targets,
 )
 from .readers.handwritten import DocsFolder, Handwritten, read_docs
+from .readers.officialdocs import Document, check_document_references, document_file
 from .readers.plans import Plan, check_post_references, load_plans, unreadable_plan_ids
 from .readers.posts import Post
 
@@ -71,6 +74,9 @@ class SiteContent:
     def media_published(self) -> list[Asset]:
         """Every video, recording and caption file to copy beside its post."""
         return [a for m in self.media for a in (m.asset, m.captions) if a is not None]
+    # Documents register (FORMATS.md §3): every document, and their files without metadata.
+    register: Register = field(default_factory=Register)
+    document_files: list[Asset] = field(default_factory=list)
 
     @property
     def landing(self) -> Listing:
@@ -99,7 +105,7 @@ def load_site(
     """
     posts = load_posts(root, settings, problems)
     plans = load_plans(root, settings, problems)
-    check_post_references(posts, plans, problems, pending=unreadable_plan_ids(root, settings, plans))
+    documents = _references(root, settings, posts, plans, problems)  # posts' and documents'
     shown = visible_posts(posts, now, preview)
     section = Section.of(shown)
     assets = [a for post in section.posts for a in collect_assets(post, root, problems)]
@@ -107,7 +113,7 @@ def load_site(
     today = now.astimezone(settings.timezone).date()
     # Progress counts published posts only, also in `cchc serve`'s preview.
     published = [post for post in section.posts if post.is_published(now)]
-    progress = [plan_progress(plan, published, today, settings) for plan in plans]
+    progress = [plan_progress(plan, published, today, settings, documents) for plan in plans]
     # Calendars: posts by day and the plans' deadlines.
     rules = QuotaRules(settings.portal, tuple(plans))
     calendar = build_calendar(section.posts, plans, now, settings.timezone, rules, settings.section)
@@ -122,6 +128,7 @@ def load_site(
     # Decoded and encoded here, before MkDocs cleans `site/`: a broken photo fails the build.
     site.attachments = clean_attachments(attachments, root / DOCUMENT_CACHE, problems, store=encode_images)
     site.images = process_images(assets, settings.images, root / IMAGE_CACHE, problems, encode=encode_images)
+    site.register, site.document_files = _register(documents, root, published, plans, today, problems, encode_images)
     site.handwritten = _handwritten(
         DocsFolder(root / docs_dir, theme_files), root, settings, preview, problems, encode_images
     )
@@ -140,7 +147,37 @@ def published_files(site: SiteContent) -> set[str]:
     found |= {asset.src_uri for asset in site.assets + site.attachments + site.media_published()}
     found |= {listing.src_uri for listing in site.listings}
     found |= {page.src_uri for page in plan_pages(site.progress, site.settings.section)}
+    found |= {page.src_uri for page in register_pages(site.register, site.settings.unit)}
+    found |= {asset.src_uri for asset in site.document_files}
     return found | site.handwritten.published  # what of docs/ is published (`handwritten`)
+
+
+def _references(
+    root: Path, settings: Settings, posts: list[Post], plans: list[Plan], problems: Collector
+) -> list[Document]:
+    """The register's documents, once every `plan`/`tasks` of posts and documents and every post's
+    `documents:` are checked to name what exists."""
+    documents = load_documents(root, settings, problems)
+    pending = unreadable_plan_ids(root, settings, plans)
+    for citing in (posts, documents):
+        check_post_references(citing, plans, problems, pending=pending)
+    check_document_references(posts, documents, problems)
+    return documents
+
+
+def _register(
+    documents: list[Document],
+    root: Path,
+    posts: list[Post],
+    plans: list[Plan],
+    today: date,
+    problems: Collector,
+    store: bool,
+) -> tuple[Register, list[Asset]]:
+    """Each document's file checked and cleaned as posts' attachments are; the register's entries."""
+    files = [found for document in documents if (found := document_file(document, root, problems))]
+    cleaned = clean_attachments(files, root / DOCUMENT_CACHE, problems, store=store, label="Tệp văn bản")
+    return build_register(documents, cleaned, posts, plans, today), cleaned
 
 
 def _handwritten(

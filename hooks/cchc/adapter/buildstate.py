@@ -33,7 +33,9 @@ from ..pages import headmeta
 from ..pages.listings import Listing
 from ..pages.planpages import PlanPage, PlansIndex, plan_pages
 from ..pages.planpages import page_source as plan_page_source
+from ..pages.registerpages import RegisterPage, register_page_source, register_pages
 from ..pages.sharing import OpenGraph, ShareLinks, default_image, open_graph, text_of
+from ..readers.officialdocs import DOCUMENTS_DIR
 from ..readers.posts import Post
 from ..site import SiteContent, listing_page_source, load_site, post_page_source
 from ..text.progressbar import Progress
@@ -47,7 +49,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.hooks.cchc")
 
-PageItem = Post | Listing | PlanPage | PlansIndex  # what a generated page shows, one class per kind
+PageItem = Post | Listing | PlanPage | PlansIndex | RegisterPage  # what a generated page shows, one class per kind
 
 
 class Picture(Protocol):
@@ -93,10 +95,12 @@ def escape_config(config: MkDocsConfig) -> None:
 
 
 def watch_content(server: LiveReloadServer, config: MkDocsConfig) -> None:
-    """`mkdocs serve` rebuilds on changes in posts/ and plans/, when present (a new unit may have neither)."""
+    """`mkdocs serve` rebuilds on changes in posts/, plans/ and documents/, when present (a new unit may have none)."""
     settings = read_settings(config.site_name, config.extra, Collector(), config.site_url)
     root = Path(config.config_file_path).parent
-    for folder in (settings.posts_dir, settings.plans_dir):
+    folders = [settings.posts_dir, settings.plans_dir]
+    folders.append(DOCUMENTS_DIR)  # documents register
+    for folder in folders:
         if (root / folder).is_dir():
             server.watch(str(root / folder))
 
@@ -161,6 +165,16 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
     for item in site.progress:
         document = plan_document(item.plan)
         files.append(File.generated(config, urls.plan_document(site.settings.section, item.plan.id), content=document))
+    _add_register(state, files, config)  # documents register
+
+
+def _add_register(state: BuildState, files: Files, config: MkDocsConfig) -> None:
+    """The documents register's pages, and each document's file without its metadata."""
+    site = state.site
+    for register_page in register_pages(site.register, site.settings.unit):
+        _add_page(state, files, config, register_page.src_uri, register_page_source(register_page), register_page)
+    for document_file in site.document_files:
+        files.append(File.generated(config, document_file.src_uri, abs_src_path=str(document_file.path)))
 
 
 @dataclass(frozen=True)
@@ -243,3 +257,4 @@ def write_feeds(state: BuildState, config: MkDocsConfig) -> None:
         settings.section,
     )
     feeds.write_feeds(ctx, site.all_posts, site.portal.feed_posts)
+    feeds.write_document_feed(ctx, site.register)  # documents register

@@ -158,6 +158,8 @@ def _optional_lines(local: datetime, settings: Settings, portal: bool, plans: li
         f"# plan: {plan_example}",
         "# Số thứ tự (STT) các nhiệm vụ của kế hoạch đó mà bài này báo cáo; cần có `plan`.",
         f"# tasks: {json.dumps(tasks_example)}",
+        "# Số, ký hiệu các văn bản (trong documents/) mà bài nói tới; trang bài dẫn tới từng văn bản.",
+        '# documents: ["45/KH-TTYT"]',
         _portal_hint(settings),
         "portal: true" if portal else "# portal: true",
         "# Ngày cập nhật, khi sửa nội dung sau khi đã đăng.",

@@ -108,7 +108,7 @@ def initialise(config_file: Path, unit: Unit, force: bool) -> list[str]:
     report = [f"Đã ghi thông tin {unit.name} vào {config_file.name} (site_name, site_url, extra.cchc…)."]
     removed, kept = remove_demo(root)
     if removed:
-        report.append(f"Đã xóa {removed} tệp nội dung mẫu (bài viết, ảnh, kế hoạch của đơn vị mẫu).")
+        report.append(f"Đã xóa {removed} tệp nội dung mẫu (bài viết, ảnh, kế hoạch, văn bản của đơn vị mẫu).")
     for source in STARTER_PAGES:
         path = root / source
         if source in kept or not path.exists():

@@ -151,3 +151,42 @@ class UrlFor:
 
     def __call__(self, name: str, *args: object) -> str:
         return ROUTES[name](self.section, *args)
+
+
+# Documents register (văn bản, FORMATS.md §3): the unit's site, not only its CCHC section, so
+# outside the section's base path. `url_for('document', 2026, '45-kh-ttyt')` all the same.
+REGISTER = "van-ban/"
+# The register's filter pages, by what they filter: a year (`van-ban/2026/`), a type or an issuer by slug.
+REGISTER_FILTERS = {"year": "", "type": "loai/", "issuer": "co-quan/"}
+
+
+def documents() -> str:
+    return REGISTER
+
+
+def documents_by(key: str, value: str | int) -> str:
+    """The documents of one year, type (`loai/ke-hoach/`) or issuer (`co-quan/so-y-te-tinh-mau/`)."""
+    return f"{REGISTER}{REGISTER_FILTERS[key]}{value}/"
+
+
+def document(year_number: int, slug: str) -> str:
+    """One document, under the year it was issued, by the slug of its number (`45-kh-ttyt`)."""
+    return f"{documents_by('year', year_number)}{slug}/"
+
+
+def documents_rss() -> str:
+    return f"{REGISTER}rss.xml"
+
+
+def _site_wide(route: Callable[..., str]) -> Callable[..., str]:
+    """`url_for` passes the section first; a route outside the section does not need it."""
+    return lambda _section, *args: route(*args)
+
+
+_SITE_WIDE: dict[str, Callable[..., str]] = {
+    "documents": documents,
+    "documents_by": documents_by,
+    "document": document,
+    "documents_rss": documents_rss,
+}
+ROUTES.update({name: _site_wide(route) for name, route in _SITE_WIDE.items()})

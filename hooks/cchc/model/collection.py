@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from ..config.errors import Collector
 from ..config.settings import Area, Settings
@@ -13,6 +16,8 @@ from ..config.values import repeats
 from ..readers.posts import POST_SUFFIXES, Post, read_post
 from ..readers.sources import LINK_OUT, leaves_project
 from ..text.vntext import slugify
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -91,14 +96,8 @@ def load_posts(root: Path, settings: Settings, problems: Collector) -> list[Post
             path.relative_to(root).as_posix(),
             "Tệp có đuôi .txt nên không được đăng; hãy đổi tên cho đuôi là .md (bỏ phần .txt).",
         )
-    for path in files:
-        source = path.relative_to(root).as_posix()
-        if leaves_project(path, root):
-            problems.error(source, LINK_OUT)
-            continue
-        post = read_post(path, source, settings, problems)
-        if post is not None:
-            posts.append(replace(post, section=settings.section))  # its URL is under the site's section
+    for post in read_files(root, files, partial(read_post, settings=settings, problems=problems), problems):
+        posts.append(replace(post, section=settings.section))  # its URL is under the site's section
     _check_unique_slugs(posts, problems)
     return posts
 
@@ -112,6 +111,20 @@ def _check_unique_slugs(posts: list[Post], problems: Collector) -> None:
             "slug",
             post.lines.get("slug") or post.lines.get("title"),
         )
+
+
+def read_files(root: Path, files: list[Path], read: Callable[[Path, str], T | None], problems: Collector) -> list[T]:
+    """What `read(path, source)` makes of each file (posts, documents); a file linking out of the project: an error."""
+    found = []
+    for path in files:
+        source = path.relative_to(root).as_posix()
+        if leaves_project(path, root):
+            problems.error(source, LINK_OUT)
+            continue
+        item = read(path, source)
+        if item is not None:
+            found.append(item)
+    return found
 
 
 def visible_posts(posts: list[Post], now: datetime, preview: bool) -> list[Post]:

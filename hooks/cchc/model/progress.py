@@ -6,7 +6,9 @@ local date). Cost is linear in the posts: they are bucketed once per plan.
 When a task counts as done, and the other statuses (shown in the plan page's
 legend, `ui.STATUS_HELP`):
 
-- Evidence is a post whose `plan` is this plan and whose `tasks` names the task.
+- Evidence is a post whose `plan` is this plan and whose `tasks` names the task, or a
+  document of the register (`documents/`) that does the same: most tasks' output is a
+  "văn bản triển khai", and the document counts on the day it was issued. One rule for both.
 - A task with periods (`expects.per`, or a recurring `schedule.every`, or several
   `schedule.dates`) needs `expects.posts` posts (default 1) in each period. It is
   *Hoàn thành* only when every period of the plan is met; until then the page
@@ -29,11 +31,13 @@ legend, `ui.STATUS_HELP`):
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import Enum
+from typing import Protocol
 
 from ..config import urls
 from ..config.settings import Settings
@@ -42,6 +46,27 @@ from ..readers.posts import Post
 from ..text.ui import STATUS_LABELS, STRINGS, text
 
 DUE_SOON_DAYS = 14
+
+
+class Evidence(Protocol):
+    """What reports on a task: a post, or a document of the register (`readers.documents`)."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def date(self) -> datetime: ...
+    @property
+    def local(self) -> datetime: ...
+    @property
+    def local_date(self) -> dt.date: ...  # `date` is the property above, in this class
+    @property
+    def plan(self) -> str | None: ...
+    @property
+    def tasks(self) -> tuple[str, ...]: ...
 
 
 class Status(Enum):
@@ -93,7 +118,7 @@ class Period:
 class TaskProgress:
     task: Task
     status: Status
-    posts: tuple[Post, ...]  # this task's own posts, newest first
+    posts: tuple[Evidence, ...]  # this task's own posts and documents, newest first
     today: date
     required: int = 1
     periods: tuple[Period, ...] = ()
@@ -181,10 +206,12 @@ class PlanProgress:
 # --- Computing ---------------------------------------------------------------
 
 
-def plan_progress(plan: Plan, posts: Iterable[Post], today: date, settings: Settings) -> PlanProgress:
-    """Everything the plan page shows about progress, as of `today` (local date)."""
+def plan_progress(
+    plan: Plan, posts: Iterable[Post], today: date, settings: Settings, documents: Iterable[Evidence] = ()
+) -> PlanProgress:
+    """Everything the plan page shows about progress, as of `today` (local date); `documents` count as posts do."""
     posts = list(posts)
-    linked = linked_posts(plan, posts)
+    linked = linked_posts(plan, [*posts, *documents])
     tasks = tuple(task_progress(task, plan, linked, today) for task in plan.tasks)
     counter = Counter(t.status for t in tasks)
     counts = tuple((status, counter.get(status, 0)) for status in STATUS_ORDER)
@@ -199,9 +226,9 @@ def plan_progress(plan: Plan, posts: Iterable[Post], today: date, settings: Sett
     )
 
 
-def linked_posts(plan: Plan, posts: Iterable[Post]) -> dict[tuple[int, ...], list[Post]]:
-    """Posts per task key, newest first: one pass over the posts."""
-    found: dict[tuple[int, ...], list[Post]] = defaultdict(list)
+def linked_posts(plan: Plan, posts: Iterable[Evidence]) -> dict[tuple[int, ...], list[Evidence]]:
+    """Posts (and documents) per task key, newest first: one pass over them."""
+    found: dict[tuple[int, ...], list[Evidence]] = defaultdict(list)
     for post in posts:
         if post.plan != plan.id:
             continue
@@ -215,7 +242,7 @@ def linked_posts(plan: Plan, posts: Iterable[Post]) -> dict[tuple[int, ...], lis
     return dict(found)
 
 
-def task_progress(task: Task, plan: Plan, linked: dict[tuple[int, ...], list[Post]], today: date) -> TaskProgress:
+def task_progress(task: Task, plan: Plan, linked: dict[tuple[int, ...], list[Evidence]], today: date) -> TaskProgress:
     posts = tuple(linked.get(task.key, ()))
     children = tuple(task_progress(sub, plan, linked, today) for sub in task.subtasks)
     own = _own_progress(task, plan, posts, today)
@@ -241,7 +268,7 @@ def combine(statuses: list[Status]) -> Status:
     return next(s for s in STATUS_ORDER if s in statuses)
 
 
-def _own_progress(task: Task, plan: Plan, posts: tuple[Post, ...], today: date) -> TaskProgress:
+def _own_progress(task: Task, plan: Plan, posts: tuple[Evidence, ...], today: date) -> TaskProgress:
     schedule = task.schedule
     required = task.expects.posts if task.expects else 1
     ongoing = bool(schedule and schedule.ongoing)
@@ -278,7 +305,7 @@ def _own_progress(task: Task, plan: Plan, posts: tuple[Post, ...], today: date) 
     return TaskProgress(task, status, posts, today, required, (), "", next_deadline)
 
 
-def task_periods(task: Task, plan: Plan, posts: tuple[Post, ...]) -> tuple[tuple[Period, ...], str]:
+def task_periods(task: Task, plan: Plan, posts: tuple[Evidence, ...]) -> tuple[tuple[Period, ...], str]:
     """The windows a task's evidence is counted in, and what one window is called."""
     schedule = task.schedule
     required = task.expects.posts if task.expects else 1
@@ -340,7 +367,7 @@ def _month_end(year: int, month: int) -> date:
 def report_summaries(
     plan: Plan,
     posts: list[Post],
-    linked: dict[tuple[int, ...], list[Post]],
+    linked: dict[tuple[int, ...], list[Evidence]],
     today: date,
     settings: Settings,
 ) -> tuple[ReportProgress, ...]:
@@ -369,7 +396,7 @@ def _summary(
     start: date,
     end: date,
     window: list[Post],
-    linked: dict[tuple[int, ...], list[Post]],
+    linked: dict[tuple[int, ...], list[Evidence]],
     settings: Settings,
 ) -> ReportProgress:
     in_window = {p.source for p in window}

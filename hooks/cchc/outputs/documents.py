@@ -108,7 +108,7 @@ def clean_attachments(
 
 
 def _report(problems: Collector, asset: Asset, message: str, label: str) -> None:
-    problems.error(asset.post.source, f'{label} "{asset.ref}": {message}', None, asset.line)
+    problems.error(asset.post.source, f'{label} "{asset.ref}": {message}', asset.key, asset.line)
 
 
 def clean_pdf(data: bytes) -> bytes:

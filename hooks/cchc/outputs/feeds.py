@@ -29,6 +29,7 @@ from feedgen.feed import FeedGenerator
 from ..config import urls
 from ..config.errors import Collector
 from ..config.settings import CONFIG_FILE
+from ..model.register import Register
 from ..readers.posts import Post
 from ..text.ui import STRINGS, text
 from ..text.vntext import slugify
@@ -97,18 +98,24 @@ def site_feed_posts(posts: Iterable[Post], now: datetime) -> list[Post]:
 
 def render_feed(channel: Channel, posts: Iterable[Post], ctx: FeedContext) -> bytes:
     """The feed's XML; the same posts and "now" give the same bytes."""
+    fg = _new_feed(channel, ctx, urls.home(ctx.section))
+    for post in posts:
+        _add_item(fg, post, ctx)
+    rss: bytes = fg.rss_str(pretty=True)  # feedgen is untyped
+    return rss
+
+
+def _new_feed(channel: Channel, ctx: FeedContext, home: str) -> FeedGenerator:
+    """A channel without items; `home`: the site-relative page it is the feed of."""
     fg = FeedGenerator()
     fg.load_extension("dc")
     fg.title(xml_text(channel.title))
     fg.description(xml_text(channel.description))
     fg.language("vi")
     fg.link(href=ctx.base_url + channel.path, rel="self", type="application/rss+xml")
-    fg.link(href=ctx.base_url + urls.home(ctx.section), rel="alternate")  # last: the channel's <link>
+    fg.link(href=ctx.base_url + home, rel="alternate")  # last: the channel's <link>
     fg.lastBuildDate(ctx.now.astimezone(ctx.tz))
-    for post in posts:
-        _add_item(fg, post, ctx)
-    rss: bytes = fg.rss_str(pretty=True)  # feedgen is untyped
-    return rss
+    return fg
 
 
 def _add_item(fg: FeedGenerator, post: Post, ctx: FeedContext) -> None:
@@ -145,10 +152,40 @@ def write_feeds(ctx: FeedContext, posts: Iterable[Post], portal_posts: Iterable[
         urls.portal_feed(ctx.section),
     )
     feeds = [(site, site_feed_posts(posts, ctx.now)), (portal, list(portal_posts))]
-    written = []
-    for channel, items in feeds:
-        target = ctx.site_dir / channel.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(render_feed(channel, items, ctx))
-        written.append(target)
-    return written
+    return [_write(ctx, channel.path, render_feed(channel, items, ctx)) for channel, items in feeds]
+
+
+def _write(ctx: FeedContext, path: str, data: bytes) -> Path:
+    target = ctx.site_dir / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return target
+
+
+# Documents register: `urls.documents_rss`, the latest documents, each item linking its page and file.
+def render_document_feed(ctx: FeedContext, register: Register) -> bytes:
+    channel = Channel(
+        f"{STRINGS['documents_feed']} – {ctx.unit}",
+        text("documents_feed_description", unit=ctx.unit),
+        urls.documents_rss(),
+    )
+    fg = _new_feed(channel, ctx, urls.documents())
+    for entry in register.entries[:SITE_FEED_SIZE]:
+        document, page_url = entry.document, ctx.base_url + entry.url
+        item = fg.add_entry(order="append")
+        item.title(xml_text(document.heading))
+        item.link(href=page_url)
+        item.guid(page_url, permalink=True)
+        item.pubDate(document.local)
+        item.dc.dc_creator([xml_text(document.issuer)])
+        kind = urls.documents_by("type", slugify(document.type))
+        item.category(term=xml_text(document.type), scheme=ctx.base_url + kind)
+        item.description(html.escape(xml_text(document.description), quote=False))
+        if entry.file:
+            item.enclosure(ctx.base_url + entry.file.url, str(entry.file.size), media_type(entry.file.url))
+    rss: bytes = fg.rss_str(pretty=True)  # feedgen is untyped
+    return rss
+
+
+def write_document_feed(ctx: FeedContext, register: Register) -> Path:
+    return _write(ctx, urls.documents_rss(), render_document_feed(ctx, register))

@@ -201,7 +201,7 @@ def collect_assets(post: Post, root: Path, problems: Collector) -> list[Asset]:
             error("chỉ dùng được tệp ảnh đặt cạnh bài (không dùng địa chỉ data:, javascript:…).")
             continue
         ref = normalize_ref(use.ref)
-        target, reason = _locate(base, root, ref)
+        target, reason = locate(base, root, ref)
         if reason:
             error(reason)
             continue
@@ -216,7 +216,7 @@ def collect_assets(post: Post, root: Path, problems: Collector) -> list[Asset]:
     return list(assets.values())
 
 
-def _locate(base: Path, root: Path, ref: str) -> tuple[Path, str | None]:
+def locate(base: Path, root: Path, ref: str) -> tuple[Path, str | None]:
     """The file `ref` names inside the post's folder, or why it cannot be used (in Vietnamese)."""
     outside = "nằm ngoài thư mục của bài viết; hãy đặt tệp cạnh bài hoặc trong thư mục con."
     target = (base / ref).resolve()
@@ -291,7 +291,7 @@ def collect_attachments(post: Post, root: Path, problems: Collector) -> list[Ass
         if not attachment:
             continue
         ref = normalize_ref(use.ref)
-        target, reason = _locate(base, root, ref)
+        target, reason = locate(base, root, ref)
         if reason:
             problems.error(post.source, f'Tệp đính kèm "{use.ref}": {reason}', None, use.line)
         else:
@@ -428,7 +428,7 @@ def collect_media(post: Post, root: Path, problems: Collector) -> list[MediaAsse
                 )
             continue
         normalized = normalize_ref(ref)
-        target, reason = _locate(base, root, normalized)
+        target, reason = locate(base, root, normalized)
         problem = reason or _media_problem(target, suffix, kind)
         if problem:
             error(problem)
@@ -472,7 +472,7 @@ def _media_problem(target: Path, suffix: str, kind: str) -> str | None:
 def _captions(post: Post, base: Path, root: Path, ref: str, line: int, problems: Collector) -> Asset | None:
     """`video/hop.vtt` beside `video/hop.mp4`: the video's captions (phụ đề), for who cannot hear it."""
     vtt = posixpath.splitext(ref)[0] + ".vtt"
-    target, reason = _locate(base, root, vtt)
+    target, reason = locate(base, root, vtt)
     if reason:
         return None
     try:

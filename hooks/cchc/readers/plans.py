@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..config import limits, urls
 from ..config.errors import Collector
@@ -27,7 +27,6 @@ from ..config.values import repeats
 from ..config.yamlsource import Located, YamlSyntaxError, parse
 from ..text.vndates import DateFormatError, parse_deadline
 from ..text.vntext import match_key, slugify
-from .posts import Post
 from .sources import read_editor_file
 
 PERIOD_WORDS = {"month": "tháng", "quarter": "quý", "year": "năm"}
@@ -826,10 +825,23 @@ def period_name(every: str, due: date) -> str:
 # --- Posts that report on plans ---------------------------------------------
 
 
+class Citing(Protocol):
+    """A file that names a plan and its tasks: a post, or a document of the register."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def plan(self) -> str | None: ...
+    @property
+    def tasks(self) -> tuple[str, ...]: ...
+    @property
+    def lines(self) -> dict[str, int]: ...
+
+
 def check_post_references(
-    posts: Iterable[Post], plans: Iterable[Plan], problems: Collector, pending: Collection[str] = ()
+    posts: Iterable[Citing], plans: Iterable[Plan], problems: Collector, pending: Collection[str] = ()
 ) -> None:
-    """Each post's `plan` must name a plan and its `tasks` that plan's tasks.
+    """Each post's (or document's) `plan` must name a plan and its `tasks` that plan's tasks.
 
     `pending`: ids of plan files that failed to load; their own errors are
     reported already, so posts naming them are not blamed twice.

@@ -60,6 +60,13 @@ POST = Schema(
             "Số thứ tự các nhiệm vụ của kế hoạch mà bài thực hiện, ví dụ 01, 4.1.",
             split=True,
         ),
+        Field(
+            "documents",
+            "strings",
+            "Văn bản liên quan",
+            "Số, ký hiệu các văn bản của sổ văn bản (documents/) mà bài nói tới, ví dụ 45/KH-TTYT.",
+            split=True,
+        ),
         Field("portal", "flag", "Gửi Cổng CCHC tỉnh", "Ghi có nếu bài được gửi Cổng CCHC tỉnh.", default=False),
         Field("draft", "flag", "Bản nháp", "Ghi có để giữ bài lại, chưa đăng.", default=False),
         Field("slug", "text", "Đường dẫn", "Phần cuối địa chỉ của bài, chữ không dấu; để trống thì lấy từ tiêu đề."),
@@ -104,6 +111,7 @@ class Post:
     image_alt: str | None = None  # the cover's alt text; templates fall back to the title
     plan: str | None = None
     tasks: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()  # numbers of documents in documents/ (`45/KH-TTYT`), linked from the page
     portal: bool = False
     draft: bool = False
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -142,6 +150,18 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 def read_post(path: Path, source: str, settings: Settings, problems: Collector) -> Post | None:
     """Read one post; every problem goes to `problems`, `None` when unusable."""
+    found = read_front_matter(path, source, problems, "title, date, categories…")
+    if found is None:
+        return None
+    doc, body, body_line = found
+    return _build_post(path, source, doc, body, body_line, settings, problems)
+
+
+def read_front_matter(path: Path, source: str, problems: Collector, keys: str) -> tuple[Located, str, int] | None:
+    """A Markdown file's front matter (with its lines), body and the body's first line; posts and documents.
+
+    `keys`: the first keys of the kind, named when the closing `---` is missing.
+    """
     text = read_editor_file(path, source, limits.POST_BYTES, problems)
     if text is None:
         return None
@@ -152,7 +172,7 @@ def read_post(path: Path, source: str, settings: Settings, problems: Collector) 
             problems.error(
                 source,
                 "Phần đầu bài mở bằng dòng `---` này nhưng thiếu dòng `---` đóng lại: hãy thêm một dòng chỉ có "
-                "`---` ngay sau khóa cuối cùng (title, date, categories…), trước nội dung bài.",
+                f"`---` ngay sau khóa cuối cùng ({keys}), trước nội dung bài.",
                 line=text.count("\n", 0, opening.end()) + 1,
             )
         else:
@@ -167,8 +187,7 @@ def read_post(path: Path, source: str, settings: Settings, problems: Collector) 
     if not isinstance(doc.data, dict):
         problems.error(source, "Phần đầu bài phải là các dòng `khóa: giá trị`.", line=1)
         return None
-    body_line = text.count("\n", 0, len(text) - len(body)) + 1
-    return _build_post(path, source, doc, body, body_line, settings, problems)
+    return doc, body, text.count("\n", 0, len(text) - len(body)) + 1
 
 
 def _build_post(
@@ -212,6 +231,7 @@ def _build_post(
         image_alt=read.text(("image_alt",)),
         plan=plan,
         tasks=tasks,
+        documents=read.strings(("documents",), split=True),
         portal=portal,
         draft=draft,
         lines={str(k[0]): v for k, v in doc.lines.items() if len(k) == 1},

@@ -237,6 +237,45 @@ STRINGS: dict[str, str] = {
     "embed_play": "Bấm để xem video",
     "embed_notice": "Video được tải từ {provider} khi bạn bấm xem; trước đó trang không gửi gì tới {provider}.",
     "embed_frame": "Video trên {provider}: {title}",
+    # Documents register (/van-ban/, FORMATS.md §3).
+    "documents": "Văn bản",
+    "documents_title": "Văn bản",
+    "documents_description": "Văn bản của {unit} và văn bản của cấp trên về cải cách hành chính.",
+    "documents_count": "{n} văn bản",
+    "documents_none": "Chưa có văn bản nào.",
+    "documents_year_title": "Văn bản năm {value}",
+    "documents_type_title": "Văn bản loại {value}",
+    "documents_issuer_title": "Văn bản của {value}",
+    "documents_filters": "Lọc văn bản",
+    "documents_all": "Tất cả văn bản",
+    "documents_by_year": "Theo năm ban hành",
+    "documents_by_type": "Theo loại văn bản",
+    "documents_by_issuer": "Theo cơ quan ban hành",
+    "documents_table": "Danh sách văn bản, mới nhất trước",
+    "documents_feed": "Văn bản mới",
+    "documents_feed_description": "Văn bản mới đăng của {unit}.",
+    "document_number": "Số, ký hiệu",
+    "document_issued": "Ngày ban hành",
+    "document_title": "Trích yếu",
+    "document_issuer": "Cơ quan ban hành",
+    "document_type": "Loại văn bản",
+    "document_file": "Tệp",
+    "document_signer": "Người ký",
+    "document_effective": "Ngày có hiệu lực",
+    "document_expires": "Ngày hết hiệu lực",
+    "document_areas": "Lĩnh vực",
+    "document_official": "Văn bản gốc",
+    "document_status": "Tình trạng",
+    "document_in_force": "Còn hiệu lực",
+    "document_expired": "Hết hiệu lực",
+    "document_download": "Tải {kind} ({size})",
+    "document_posts": "Tin, bài nói về văn bản này",
+    "document_tasks": "Nhiệm vụ của kế hoạch mà văn bản thực hiện",
+    "document_task": "Nhiệm vụ {stt}: {title} ({plan})",
+    "document_plans": "Kế hoạch này trên trang",
+    "document_description": "{type} số {number} ngày {issued} của {issuer}: {title}",
+    "post_documents": "Văn bản liên quan",
+    "plan_document": "Xem văn bản và tải tệp",
 }
 
 # What each status means: the plan page's legend (kept in step with `cchc.progress`).
@@ -274,7 +313,8 @@ STATUS_HELP: dict[str, str] = {
     ),
 }
 STATUS_HELP_NOTE = (
-    "Một bài viết được tính cho nhiệm vụ khi bài ghi rõ kế hoạch này và số thứ tự của nhiệm vụ. "
+    "Một bài viết, hay một văn bản của sổ văn bản, được tính cho nhiệm vụ khi ghi rõ kế hoạch này và số thứ tự "
+    "của nhiệm vụ. "
     "Nhiệm vụ có nhiệm vụ con lấy trạng thái cần chú ý nhất của các nhiệm vụ con. Trạng thái tính theo ngày dựng trang."
 )
 
