@@ -4,7 +4,7 @@ import pytest
 
 from cchc.commands import cli
 from cchc.readers.posts import KNOWN_KEYS
-from conftest import NOW_EPOCH, post, run_build, write_project, write_tree
+from conftest import NOW_EPOCH, REPO, post, run_build, write_project, write_tree
 
 # FORMATS.md §1; `author` is an accepted spelling of `authors`, the others are MkDocs' own keys.
 FORMAT_KEYS = KNOWN_KEYS - {"author", "description", "hide", "comments"}
@@ -131,3 +131,23 @@ def test_the_portal_hint_follows_the_sites_rule():
 
     assert "(2–4 bài mỗi tháng, trước ngày 15;" in hint(Settings(portal=PortalQuota(2, 4, 15)))
     assert "đơn vị không gửi" in hint(Settings(portal=None))
+
+
+# `cchc new --van-ban`: a document of the register, every key of FORMATS.md §3 written out.
+def test_new_document_has_every_key_and_builds_once_its_file_is_beside_it(project, capsys):
+    from cchc.readers.officialdocs import DOCUMENT
+
+    assert new("Tuyên truyền: cải cách hành chính tháng 12", "--van-ban", "--so", "60/KH-TTYT") == 0
+    out = capsys.readouterr().out
+    assert "Đã tạo documents/2026/60-kh-ttyt.md" in out and "tên 60-kh-ttyt.pdf" in out
+    text = (project / "documents/2026/60-kh-ttyt.md").read_text(encoding="utf-8")
+    assert front_keys(text) >= set(DOCUMENT.names)
+    assert 'number: "60/KH-TTYT"' in text and "type: Kế hoạch" in text and "issued: 2026-11-23" in text
+    write_tree(project, {"documents/2026/60-kh-ttyt.pdf": (REPO / "documents/2026/120-kh-syt.pdf").read_bytes()})
+    site = run_build(project, strict=True)
+    page = (site / "van-ban/2026/60-kh-ttyt/index.html").read_text(encoding="utf-8")
+    assert "Kế hoạch 60/KH-TTYT: Tuyên truyền: cải cách hành chính tháng 12" in page
+    assert new("Khác", "--van-ban", "--so", "60/KH-TTYT") == 1
+    assert "đã có ở documents/2026/60-kh-ttyt.md" in capsys.readouterr().err
+    assert new("Không rõ loại", "--van-ban", "--so", "7/ABC") == 1
+    assert "--loai" in capsys.readouterr().err

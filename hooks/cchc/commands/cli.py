@@ -162,6 +162,12 @@ def _add_editor_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     new.options.add_argument(
         "--slug", metavar="ĐƯỜNG_DẪN", help="đường dẫn của bài (chữ không dấu); mặc định tạo từ tiêu đề"
     )
+    # Documents register: `cchc new --van-ban "Trích yếu" --so 45/KH-TTYT`.
+    new.options.add_argument(
+        "--van-ban", action="store_true", help="tạo văn bản (documents/) thay cho bài viết; TIÊU_ĐỀ là trích yếu"
+    )
+    new.options.add_argument("--so", metavar="SỐ_KÝ_HIỆU", help="số, ký hiệu của văn bản, ví dụ 45/KH-TTYT")
+    new.options.add_argument("--loai", metavar="LOẠI", help="loại văn bản; mặc định đoán từ ký hiệu (KH: Kế hoạch…)")
     check = sub.add_parser("check", help="Kiểm tra mọi bài viết và kế hoạch, không dựng trang.")
     check.options.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho các công cụ khác")
     check.options.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi, như `cchc build --strict`")
@@ -203,6 +209,8 @@ def _editor_command(args: argparse.Namespace, rest: list[str]) -> int:
     if args.command == "new":
         from . import newpost
 
+        if args.van_ban:  # documents register
+            return newpost.document_main(config, args.title, args.so, args.loai, args.slug)
         return newpost.main(config, args.title, args.area, args.portal, args.slug)
     if args.command == "check":
         from . import check

@@ -1,4 +1,4 @@
-"""`cchc new`: start a post with every front-matter key already written out.
+"""`cchc new`: start a post (or, with `--van-ban`, a document) with every front-matter key written out.
 
 Editors do not remember the keys of FORMATS.md §1: the new file names them all,
 the optional ones commented out with a line saying what they do, so starting a
@@ -18,6 +18,8 @@ from ..config.errors import Collector
 from ..config.project import Project, open_project
 from ..config.settings import Area, Settings
 from ..model.collection import load_posts
+from ..model.register import load_documents
+from ..readers.officialdocs import DOCUMENTS_DIR
 from ..readers.plans import Plan, load_plans
 from ..text.vntext import nfc, slugify
 
@@ -190,3 +192,118 @@ def _portal_hint(settings: Settings) -> str:
         f"# Gửi bài sang Cổng CCHC tỉnh ({quota.min}–{quota.max} bài mỗi tháng, trước ngày {quota.before_day}; "
         "kế hoạch của năm có thể quy định khác)."
     )
+
+
+# `cchc new --van-ban`: a document of the register (FORMATS.md §3), every key written out.
+# The type named by the number's code (`45/KH-TTYT` is a Kế hoạch), when the editor gives none.
+TYPE_CODES = {
+    "KH": "Kế hoạch",
+    "QĐ": "Quyết định",
+    "QD": "Quyết định",
+    "BC": "Báo cáo",
+    "CV": "Công văn",
+    "TB": "Thông báo",
+    "HD": "Hướng dẫn",
+    "CT": "Chỉ thị",
+    "NQ": "Nghị quyết",
+    "QC": "Quy chế",
+}
+
+
+def document_main(config_file: Path, title: str, number: str | None, kind: str | None, slug: str | None) -> int:
+    """`cchc new --van-ban`: create the document's file and say where its PDF goes."""
+    project = open_project(config_file, Collector())
+    if project is None:
+        return 1
+    try:
+        path, file = create_document(project, title, build_now(), number, kind, slug)
+    except NewPostError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    source = path.relative_to(project.root).as_posix()
+    print(f"Đã tạo {source}")
+    print(f"Đặt tệp văn bản (PDF, Word…) cạnh tệp này, tên {file}, hoặc sửa dòng `file:` cho đúng tên tệp.")
+    return 0
+
+
+def create_document(
+    project: Project, title: str, now: datetime, number: str | None, kind: str | None = None, slug: str | None = None
+) -> tuple[Path, str]:
+    """Write `documents/YYYY/<slug>.md` for a document issued today; never overwrite. (path, its file's name)."""
+    settings = project.settings
+    title, number = nfc(" ".join(title.split())), nfc(" ".join((number or "").split()))
+    if not title or not number:
+        raise NewPostError(
+            'Cần trích yếu và số, ký hiệu, ví dụ: cchc new --van-ban "Tuyên truyền CCHC" --so 45/KH-TTYT'
+        )
+    kind = kind or _type_of(number)
+    if not kind:
+        raise NewPostError(f'Không đoán được loại của văn bản số {number}; hãy thêm --loai, ví dụ --loai "Công văn".')
+    name = slugify(slug or number)
+    if not name:
+        raise NewPostError("Không tạo được tên tệp từ số, ký hiệu; hãy thêm --slug bằng chữ không dấu.")
+    clash = next((d.source for d in load_documents(project.root, settings, Collector()) if d.number == number), None)
+    if clash:
+        raise NewPostError(f"Văn bản số {number} đã có ở {clash}; hãy mở tệp đó để sửa.")
+    local = now.astimezone(settings.timezone)
+    path = project.root / DOCUMENTS_DIR / f"{local:%Y}" / f"{name}.md"
+    if path.exists():
+        raise NewPostError(
+            f"Đã có tệp {path.relative_to(project.root).as_posix()}; lệnh không ghi đè. Hãy đặt --slug khác."
+        )
+    plans = load_plans(project.root, settings, Collector())
+    text = document_template(title, number, kind, local, settings, f"{name}.pdf", plans)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as out:  # "x": a file created meanwhile is not overwritten either
+        out.write(text)
+    return path, f"{name}.pdf"
+
+
+def _type_of(number: str) -> str | None:
+    """`45/KH-TTYT` -> Kế hoạch: the code after the first `/`, before the issuer's."""
+    code = number.split("/", 1)[1].split("-", 1)[0] if "/" in number else ""
+    return TYPE_CODES.get(code.upper())
+
+
+def document_template(
+    title: str, number: str, kind: str, local: datetime, settings: Settings, file: str, plans: list[Plan]
+) -> str:
+    """The new document's text: every key of FORMATS.md §3, the optional ones commented out."""
+    plan = plans[0] if plans else None
+    tasks = [t.stt for t in plan.all_tasks() if not t.subtasks][:1] if plan else ["01"]
+    lines = [
+        "---",
+        "# Số, ký hiệu (bắt buộc), ghi đúng như trên văn bản.",
+        f"number: {json.dumps(number, ensure_ascii=False)}",
+        "# Loại văn bản (bắt buộc): Quyết định, Kế hoạch, Công văn, Thông báo, Báo cáo, Hướng dẫn…",
+        f"type: {kind}",
+        "# Trích yếu (bắt buộc). Giữ nguyên dấu ngoặc kép nếu có dấu hai chấm.",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
+        "# Ngày ban hành (bắt buộc), ví dụ 2026-02-05 hoặc 05/02/2026.",
+        f"issued: {local:%Y-%m-%d}",
+        "# Cơ quan ban hành (bắt buộc); văn bản của cấp trên thì ghi tên cơ quan cấp trên.",
+        f"issuer: {json.dumps(settings.unit, ensure_ascii=False)}",
+        "# Tệp văn bản đặt cạnh tệp này: PDF, DOC/DOCX, XLS/XLSX hoặc ODT (bắt buộc nếu không có `url`).",
+        f"file: {file}",
+        "",
+        "# Các khóa dưới đây không bắt buộc: xóa dấu # ở đầu dòng để dùng.",
+        "# Người ký.",
+        "# signer: Nguyễn Văn A",
+        "# Ngày có hiệu lực; ngày hết hiệu lực (từ ngày hôm sau, trang ghi “Hết hiệu lực”).",
+        f"# effective: {local:%Y-%m-%d}",
+        f"# expires: {local:%Y}-12-31",
+        "# Lĩnh vực CCHC, ghi mã hoặc tên: " + ", ".join(a.key for a in settings.areas),
+        f"# areas: [{settings.areas[0].key}]",
+        "# Nơi đăng văn bản gốc (ví dụ trên vbpl.vn); dùng thay `file` khi không có tệp.",
+        "# url: https://vbpl.vn/",
+        "# Kế hoạch và nhiệm vụ mà văn bản này thực hiện (văn bản được tính vào tiến độ nhiệm vụ).",
+        f"# plan: {plan.id if plan else f'{local.year}-tuyen-truyen-cchc'}",
+        f"# tasks: {json.dumps(tasks)}",
+        "# Đường dẫn của trang văn bản (chữ không dấu); mặc định tạo từ số, ký hiệu.",
+        f"# slug: {slugify(number)}",
+        "---",
+        "",
+        "Đoạn giới thiệu ngắn về văn bản (không bắt buộc), hiện trên trang của văn bản.",
+        "",
+    ]
+    return "\n".join(lines)
