@@ -6,7 +6,7 @@ from xml.etree import ElementTree
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import build_at_now, post, run_build, write_tree
+from conftest import REPO, build_at_now, post, run_build, write_tree
 from htmlparse import parse
 
 # `"`, `<`, `>`, `&` and `onerror`, as an attacker would write them into a value printed in an attribute.
@@ -34,6 +34,27 @@ TAG_PAGE = "cchc/the/the-img-src-x-onerror-alert-1-0-url-https-evil-example-http
 HEADING_PAGE = '# Giới thiệu &lt;/title&gt;&lt;script&gt;alert(4)&lt;/script&gt; & "nhóm"\n\nNội dung.\n'
 
 
+# Documents register: every value of a document, and its file's name, hostile.
+FILE_NAME = 'tờ "trình" <b> & #1.pdf'
+DOCUMENT = {
+    "documents/vb.md": "---\n"
+    + "".join(
+        f"{key}: '{value.replace(chr(39), chr(39) * 2)}'\n"
+        for key, value in {
+            "number": f"45/KH {BREAKOUT}",
+            "type": f"Kế hoạch {BREAKOUT}",
+            "title": f"Trích yếu {BREAKOUT}",
+            "issued": "2026-02-05",
+            "issuer": f"Cơ quan {BREAKOUT}",
+            "signer": BREAKOUT,
+            "file": FILE_NAME,
+        }.items()
+    )
+    + "---\n",
+    f"documents/{FILE_NAME}": (REPO / "documents/2026/120-kh-syt.pdf").read_bytes(),
+}
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("inject")
@@ -56,6 +77,7 @@ def built(tmp_path_factory):
             "plans/kh.yaml": PLAN,
             "docs/trang.md": DOCS_PAGE,
             "docs/tieu-de.md": HEADING_PAGE,
+            **DOCUMENT,  # documents register
         },
     )
     extra = {"cchc": {"unit": UNIT, "areas": [{"key": "the-che", "label": AREA}]}}
@@ -169,3 +191,19 @@ def test_case9_a_post_linked_from_outside_the_repository_is_refused(tmp_path, tm
     assert "posts/lien-ket.md" in caplog.text and "symlink" in caplog.text
     assert "posts/trong.md" not in caplog.text
     assert not (tmp_path / "site").exists()
+
+
+def test_a_documents_values_and_file_name_stay_text_on_its_pages_and_feed(built):
+    from urllib.parse import unquote, urljoin
+
+    document = next((built / "van-ban/2026").glob("*/index.html")).parent.relative_to(built).as_posix()
+    for url in ("van-ban", document, "van-ban/loai/" + next((built / "van-ban/loai").iterdir()).name):
+        doc = page(built, url)
+        assert_head_is_ours(doc)
+        assert doc.find("img", src="x") == [] and doc.event_handlers() == []
+    doc = page(built, document)
+    assert f"Kế hoạch {BREAKOUT} 45/KH {BREAKOUT}: Trích yếu {BREAKOUT}" in doc.text
+    (link,) = [e.attrs["href"] for e in doc.find("a") if e.attrs.get("href", "").endswith(".pdf")]
+    assert (built / unquote(urljoin(f"{document}/", link))).is_file()
+    feed = ElementTree.parse(built / "van-ban/rss.xml").getroot()
+    assert feed.find("channel/item/title").text == f"Kế hoạch {BREAKOUT} 45/KH {BREAKOUT}: Trích yếu {BREAKOUT}"
