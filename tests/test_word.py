@@ -224,6 +224,13 @@ def test_report_figures_are_the_plan_pages(demo):
     assert first[2] in _text(row[: row.index("</tr>")])
     assert "https://" in first[4] and "/cchc/2026/" in first[4]
     assert f"Đã ghi {out}: báo cáo năm 2026" in stdout
+    # The plan's documents issued in the period: the page's list, in the report's part 5.
+    documents = int(re.search(r"Văn bản triển khai đã ban hành: (\d+)", section)[1])
+    headings = [_text(a) for a in re.findall(r'<a href="[^"]*van-ban/[^"]*">(.*?)</a>', section)]
+    assert documents == len(headings) == 3  # 45/KH-TTYT, 156/BC-TTYT, 08/HD-TTYT
+    listed = body[body.index("5. Văn bản triển khai đã ban hành") :]
+    assert [h in listed for h in headings] == [True] * 3
+    assert "/van-ban/2026/45-kh-ttyt/" in listed
 
 
 def test_report_layout_is_decree_30(demo):

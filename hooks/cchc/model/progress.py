@@ -33,14 +33,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Protocol
 
 from ..config import urls
 from ..config.settings import Settings
+from ..readers.officialdocs import Document
 from ..readers.plans import PERIOD_WORDS, QUARTERS, Plan, Report, Task, TaskNumberError, task_key
 from ..readers.posts import Post
 from ..text.ui import STATUS_LABELS, STRINGS, text
@@ -164,6 +165,7 @@ class ReportProgress:
     by_area: tuple[Count, ...] = ()
     by_department: tuple[Count, ...] = ()
     portal: tuple[Post, ...] = ()
+    documents: tuple[Document, ...] = ()  # the register's documents for this plan issued in the period
 
 
 @dataclass(frozen=True)
@@ -207,15 +209,15 @@ class PlanProgress:
 
 
 def plan_progress(
-    plan: Plan, posts: Iterable[Post], today: date, settings: Settings, documents: Iterable[Evidence] = ()
+    plan: Plan, posts: Iterable[Post], today: date, settings: Settings, documents: Iterable[Document] = ()
 ) -> PlanProgress:
     """Everything the plan page shows about progress, as of `today` (local date); `documents` count as posts do."""
-    posts = list(posts)
+    posts, documents = list(posts), [d for d in documents if d.plan == plan.id]
     linked = linked_posts(plan, [*posts, *documents])
     tasks = tuple(task_progress(task, plan, linked, today) for task in plan.tasks)
     counter = Counter(t.status for t in tasks)
     counts = tuple((status, counter.get(status, 0)) for status in STATUS_ORDER)
-    reports = report_summaries(plan, posts, linked, today, settings)
+    reports = report_summaries(plan, posts, linked, today, settings, documents)
     return PlanProgress(
         plan,
         today,
@@ -370,6 +372,7 @@ def report_summaries(
     linked: dict[tuple[int, ...], list[Evidence]],
     today: date,
     settings: Settings,
+    documents: Sequence[Document] = (),
 ) -> tuple[ReportProgress, ...]:
     """Per report: the figures of its period (from `from:` or 1 January to its due date).
 
@@ -385,7 +388,8 @@ def report_summaries(
         start = report.start or date(min(plan.year, report.due.year), 1, 1)
         end = min(report.due, today)
         window = ordered[bisect.bisect_left(days, start) : bisect.bisect_right(days, end)] if end >= start else []
-        result.append(_summary(plan, report, state, start, end, window, linked, settings))
+        issued = tuple(sorted((d for d in documents if start <= d.issued <= end), key=lambda d: (d.issued, d.source)))
+        result.append(replace(_summary(plan, report, state, start, end, window, linked, settings), documents=issued))
     return tuple(result)
 
 

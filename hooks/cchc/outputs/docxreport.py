@@ -61,6 +61,12 @@ def report_document(pp: PlanProgress, rp: ReportProgress, portal_rows: Sequence[
     doc.para(STRINGS["report_departments"], bold=True)
     _counts(doc, STRINGS["report_col_department"], [(c.label, c.count) for c in rp.by_department])
     _portal(doc, rp, portal_rows, base_url)
+    doc.para(STRINGS["report_documents"], bold=True)
+    if not rp.documents:
+        doc.para(STRINGS["report_none"], italic=True)
+    for document in rp.documents:
+        url = base_url + document.url
+        doc.para(text("report_document_line", heading=document.heading, day=short_date(document.issued), url=url))
     for heading in ("report_problems", "report_next"):
         doc.para(STRINGS[heading], bold=True)
         doc.para(STRINGS["report_fill"], italic=True)

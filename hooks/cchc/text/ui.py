@@ -184,6 +184,7 @@ STRINGS: dict[str, str] = {
     "plan_report_by_area": "Theo lĩnh vực",
     "plan_report_by_department": "Theo đơn vị viết bài",
     "plan_report_portal": "Bài gửi Cổng TTĐT CCHC tỉnh",
+    "plan_report_documents": "Văn bản triển khai đã ban hành",
     "plan_portal": "Gửi bài cho Cổng TTĐT CCHC tỉnh",
     "plan_tasks_count": "{n} nhiệm vụ",
     # A task's periods (`expects.per`, `schedule.every`, several `dates`).
@@ -206,6 +207,8 @@ STRINGS: dict[str, str] = {
     "report_areas": "2. Tin, bài theo lĩnh vực cải cách hành chính",
     "report_departments": "3. Tin, bài theo đơn vị viết bài",
     "report_portal": "4. Gửi tin, bài cho Cổng TTĐT CCHC tỉnh",
+    "report_documents": "5. Văn bản triển khai đã ban hành",
+    "report_document_line": "- {heading} (ngày {day}; {url})",
     "report_col_status": "Tình trạng",
     "report_col_count": "Số bài trong kỳ",
     "report_col_posts": "Tin, bài đã đăng",
