@@ -73,6 +73,7 @@ def test_init_removes_only_the_demo_files_we_shipped(clone):
     root, _, result = clone
     assert not (root / "plans").exists()
     assert not (root / "documents").exists()  # the demo's documents and their PDFs, like its posts
+    assert not (root / "procedures").exists()
     left = sorted(p.relative_to(root).as_posix() for p in (root / "posts").rglob("*") if p.is_file())
     assert left == [CHANGED, MINE]  # the editor's own post and the demo post she changed stay
     assert f"Giữ lại {CHANGED}" in result.stdout
@@ -113,9 +114,10 @@ def test_a_second_init_is_refused_without_force(clone):
 def test_the_list_of_demo_files_matches_the_repository():
     # A demo post or page changed without updating hooks/cchc/demo.sha256 would survive `cchc init`.
     # Regenerate (from the repository's root):
-    #   sha256sum $(git ls-files posts plans documents docs/index.md docs/gioi-thieu.md) > hooks/cchc/demo.sha256
+    #   sha256sum $(git ls-files posts plans documents procedures docs/index.md docs/gioi-thieu.md) \
+    #     > hooks/cchc/demo.sha256
     pages = ("docs/index.md", "docs/gioi-thieu.md")
-    shipped = {n for n in tracked() if n.startswith(("posts/", "plans/", "documents/")) or n in pages}
+    shipped = {n for n in tracked() if n.startswith(("posts/", "plans/", "documents/", "procedures/")) or n in pages}
     listed = demo_files()
     assert set(listed) == shipped
     assert all(hashlib.sha256((REPO / n).read_bytes()).hexdigest() == listed[n] for n in shipped)

@@ -151,3 +151,27 @@ def test_new_document_has_every_key_and_builds_once_its_file_is_beside_it(projec
     assert "đã có ở documents/2026/60-kh-ttyt.md" in capsys.readouterr().err
     assert new("Không rõ loại", "--van-ban", "--so", "7/ABC") == 1
     assert "--loai" in capsys.readouterr().err
+
+
+# `cchc new --thu-tuc`: a procedure file (FORMATS.md §4).
+def test_new_procedure_has_every_key_and_builds_as_created(project, capsys):
+    from cchc.readers.procedures import PROCEDURE
+
+    assert new("--thu-tuc", "Khám sức khỏe: người lái xe") == 0
+    path = project / "procedures/kham-suc-khoe-nguoi-lai-xe.yaml"
+    assert capsys.readouterr().out.startswith("Đã tạo procedures/kham-suc-khoe-nguoi-lai-xe.yaml")
+    text = path.read_text(encoding="utf-8")
+    keys = [line.split(":")[0] for line in text.splitlines() if line and not line.startswith(("#", " "))]
+    assert keys == list(PROCEDURE.names)  # every key, in the order of FORMATS.md §4
+    assert 'name: "Khám sức khỏe: người lái xe"' in text
+    assert "# Mức độ dịch vụ công trực tuyến. Một trong: toàn trình, một phần, trực tiếp" in text
+    site = run_build(project, strict=True)
+    page = (site / "thu-tuc/kham-suc-khoe-nguoi-lai-xe/index.html").read_text(encoding="utf-8")
+    assert "<h1>Khám sức khỏe: người lái xe</h1>" in page and "<li>Bước thứ nhất.</li>" in page
+
+
+def test_new_procedure_never_overwrites(project, capsys):
+    write_tree(project, {"procedures/kham-suc-khoe.yaml": "name: Của biên tập viên\n"})
+    assert new("--thu-tuc", "Khám sức khỏe") == 1
+    assert "không ghi đè" in capsys.readouterr().err
+    assert (project / "procedures/kham-suc-khoe.yaml").read_text(encoding="utf-8") == "name: Của biên tập viên\n"

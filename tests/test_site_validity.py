@@ -41,6 +41,10 @@ PAGES = {
     "sổ văn bản": "van-ban/",
     "văn bản theo loại": "van-ban/loai/quyet-dinh/",
     "văn bản": "van-ban/2026/45-kh-ttyt/",
+    # Procedures and contact (shared/FORMATS.md §4, §5).
+    "thủ tục": "thu-tuc/",
+    "một thủ tục": "thu-tuc/kham-suc-khoe-nguoi-tu-18-tuoi/",
+    "liên hệ": "lien-he/",
 }
 WIDTHS = (360, 1280)
 
@@ -57,7 +61,7 @@ def _tool(path: Path, program: str) -> Path:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("valid")
-    for name in ("posts", "plans", "docs", "documents"):
+    for name in ("posts", "plans", "docs", "documents", "procedures"):
         shutil.copytree(REPO / name, root / name)
     return build_at_now(root)
 

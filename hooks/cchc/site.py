@@ -29,6 +29,7 @@ from .pages.calendarpages import calendar_listings
 from .pages.listings import Landing, Listing, build_listings
 from .pages.planpages import plan_pages
 from .pages.registerpages import register_pages
+from .pages.unitpages import unit_pages
 from .readers.assets import (
     Asset,
     MediaAsset,
@@ -42,6 +43,7 @@ from .readers.handwritten import DocsFolder, Handwritten, read_docs
 from .readers.officialdocs import Document, check_document_references, document_file
 from .readers.plans import Plan, check_post_references, load_plans, unreadable_plan_ids
 from .readers.posts import Post
+from .readers.procedures import Procedure, load_procedures
 
 IMAGE_CACHE = ".cache/images"  # processed images, reused across builds (gitignored)
 DOCUMENT_CACHE = ".cache/documents"  # attachments without their metadata, likewise
@@ -77,6 +79,8 @@ class SiteContent:
     # Documents register (FORMATS.md §3): every document, and their files without metadata.
     register: Register = field(default_factory=Register)
     document_files: list[Asset] = field(default_factory=list)
+    # Procedures (shared/FORMATS.md §4), by name.
+    procedures: list[Procedure] = field(default_factory=list)
 
     @property
     def landing(self) -> Listing:
@@ -125,6 +129,7 @@ def load_site(
     # Published without what phones write into them (GPS position, camera), like photos and documents.
     site.media = without_metadata(media, root / DOCUMENT_CACHE, problems, store=encode_images)
     site.media_files = media_files(site.media)
+    site.procedures = load_procedures(root, settings, problems)
     # Decoded and encoded here, before MkDocs cleans `site/`: a broken photo fails the build.
     site.attachments = clean_attachments(attachments, root / DOCUMENT_CACHE, problems, store=encode_images)
     site.images = process_images(assets, settings.images, root / IMAGE_CACHE, problems, encode=encode_images)
@@ -149,6 +154,7 @@ def published_files(site: SiteContent) -> set[str]:
     found |= {page.src_uri for page in plan_pages(site.progress, site.settings.section)}
     found |= {page.src_uri for page in register_pages(site.register, site.settings.unit)}
     found |= {asset.src_uri for asset in site.document_files}
+    found |= {page.src_uri for page in unit_pages(site.procedures, site.settings)}
     return found | site.handwritten.published  # what of docs/ is published (`handwritten`)
 
 

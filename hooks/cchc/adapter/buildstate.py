@@ -35,6 +35,8 @@ from ..pages.planpages import PlanPage, PlansIndex, plan_pages
 from ..pages.planpages import page_source as plan_page_source
 from ..pages.registerpages import RegisterPage, register_page_source, register_pages
 from ..pages.sharing import OpenGraph, ShareLinks, default_image, open_graph, text_of
+from ..pages.unitpages import UnitPage, unit_pages
+from ..pages.unitpages import page_source as unit_page_source
 from ..readers.officialdocs import DOCUMENTS_DIR
 from ..readers.posts import Post
 from ..site import SiteContent, listing_page_source, load_site, post_page_source
@@ -49,7 +51,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.hooks.cchc")
 
-PageItem = Post | Listing | PlanPage | PlansIndex | RegisterPage  # what a generated page shows, one class per kind
+# What a generated page shows, one class per kind.
+PageItem = Post | Listing | PlanPage | PlansIndex | RegisterPage | UnitPage
 
 
 class Picture(Protocol):
@@ -95,11 +98,12 @@ def escape_config(config: MkDocsConfig) -> None:
 
 
 def watch_content(server: LiveReloadServer, config: MkDocsConfig) -> None:
-    """`mkdocs serve` rebuilds on changes in posts/, plans/ and documents/, when present (a new unit may have none)."""
+    """`mkdocs serve` rebuilds on changes in posts/, plans/, documents/ and procedures/ (those a unit has)."""
     settings = read_settings(config.site_name, config.extra, Collector(), config.site_url)
     root = Path(config.config_file_path).parent
     folders = [settings.posts_dir, settings.plans_dir]
     folders.append(DOCUMENTS_DIR)  # documents register
+    folders.append(settings.procedures_dir)  # procedures
     for folder in folders:
         if (root / folder).is_dir():
             server.watch(str(root / folder))
@@ -157,6 +161,9 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
     for page in plan_pages(site.progress, site.settings.section):
         _add_page(state, files, config, page.src_uri, plan_page_source(page), page)
     state.share_image = _site_share_image(files, site)
+    # Procedures and contact (shared/FORMATS.md §4, §5).
+    for unit_page in unit_pages(site.procedures, site.settings):
+        _add_page(state, files, config, unit_page.src_uri, unit_page_source(unit_page), unit_page)
     deadlines = ical.deadline_calendar(
         site.calendar.deadlines, site.settings.unit, site.now, config.site_url, site.settings.timezone.key
     )

@@ -168,6 +168,10 @@ def _add_editor_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     )
     new.options.add_argument("--so", metavar="SỐ_KÝ_HIỆU", help="số, ký hiệu của văn bản, ví dụ 45/KH-TTYT")
     new.options.add_argument("--loai", metavar="LOẠI", help="loại văn bản; mặc định đoán từ ký hiệu (KH: Kế hoạch…)")
+    # Procedures (shared/FORMATS.md §4).
+    new.options.add_argument(
+        "--thu-tuc", action="store_true", help="tạo tệp thủ tục hành chính (procedures/); TIÊU_ĐỀ là tên thủ tục"
+    )
     check = sub.add_parser("check", help="Kiểm tra mọi bài viết và kế hoạch, không dựng trang.")
     check.options.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho các công cụ khác")
     check.options.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi, như `cchc build --strict`")
@@ -206,6 +210,13 @@ def _editor_command(args: argparse.Namespace, rest: list[str]) -> int:
         print(f"Không hiểu tùy chọn: {' '.join(rest)}", file=sys.stderr)
         return 2
     config = Path(args.config_file)
+    if args.command == "new" and args.thu_tuc:
+        from . import newpost
+
+        if args.area or args.portal:
+            print("--area và --portal chỉ dùng cho bài viết, không dùng cùng --thu-tuc.", file=sys.stderr)
+            return 2
+        return newpost.procedure_main(config, args.title, args.slug)
     if args.command == "new":
         from . import newpost
 

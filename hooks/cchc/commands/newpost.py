@@ -21,6 +21,7 @@ from ..model.collection import load_posts
 from ..model.register import load_documents
 from ..readers.officialdocs import DOCUMENTS_DIR
 from ..readers.plans import Plan, load_plans
+from ..readers.procedures import PROCEDURE
 from ..text.vntext import nfc, slugify
 
 
@@ -307,3 +308,55 @@ def document_template(
         "",
     ]
     return "\n".join(lines)
+
+
+# `cchc new --thu-tuc`: a procedure (shared/FORMATS.md §4), its keys written from their declarations.
+STEPS_EXAMPLE = ("1. Bước thứ nhất.", "2. Bước thứ hai.", "", "**Thành phần hồ sơ**", "", "- Đơn đề nghị;")
+
+
+def procedure_main(config_file: Path, name: str, slug: str | None) -> int:
+    """`cchc new --thu-tuc "Tên thủ tục"`: create procedures/<slug>.yaml and say where it is."""
+    project = open_project(config_file, Collector())
+    if project is None:
+        return 1
+    try:
+        source = create_procedure(project, name, slug)
+    except NewPostError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Đã tạo {source}: điền các khóa còn trống, rồi chạy cchc check.")
+    return 0
+
+
+def create_procedure(project: Project, name: str, slug: str | None = None) -> str:
+    """Write `procedures/<slug>.yaml` with every key of the procedure; never overwrite."""
+    name = nfc(" ".join(name.split()))
+    if not name:
+        raise NewPostError("Tên thủ tục đang trống.")
+    stem = slugify(slug or name)
+    if not stem:
+        raise NewPostError("Không tạo được tên tệp từ tên thủ tục; hãy thêm --slug bằng chữ không dấu.")
+    path = project.root / project.settings.procedures_dir / f"{stem}.yaml"
+    source = path.relative_to(project.root).as_posix()
+    if path.exists() or path.with_suffix(".yml").exists():
+        raise NewPostError(f"Đã có tệp {source}; lệnh không ghi đè. Hãy mở tệp đó để sửa, hoặc đặt --slug khác.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as out:  # "x": a file created meanwhile is not overwritten either
+        out.write(procedure_template(name))
+    return source
+
+
+def procedure_template(name: str) -> str:
+    """Every key of `PROCEDURE`, each under a comment with its label and help; blank keys build as absent."""
+    values = {"name": json.dumps(name, ensure_ascii=False), "bases": "[]"}
+    lines = [
+        "# Thủ tục hành chính của đơn vị (hướng dẫn: docs/huong-dan/thu-tuc.md).",
+        "# Khóa nào chưa có thông tin thì để trống sau dấu hai chấm.",
+    ]
+    for field in PROCEDURE:
+        lines.append(f"# {field.label}{' (bắt buộc)' if field.required else ''}. {field.help}")
+        if field.name == "steps":
+            lines += ["steps: |", *(f"  {line}".rstrip() for line in STEPS_EXAMPLE)]
+            continue
+        lines.append(f"{field.name}: {values.get(field.name, '')}".rstrip())
+    return "\n".join(lines) + "\n"

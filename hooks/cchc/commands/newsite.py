@@ -108,7 +108,7 @@ def initialise(config_file: Path, unit: Unit, force: bool) -> list[str]:
     report = [f"Đã ghi thông tin {unit.name} vào {config_file.name} (site_name, site_url, extra.cchc…)."]
     removed, kept = remove_demo(root)
     if removed:
-        report.append(f"Đã xóa {removed} tệp nội dung mẫu (bài viết, ảnh, kế hoạch, văn bản của đơn vị mẫu).")
+        report.append(f"Đã xóa {removed} tệp nội dung mẫu (bài viết, ảnh, kế hoạch, văn bản, thủ tục của đơn vị mẫu).")
     for source in STARTER_PAGES:
         path = root / source
         if source in kept or not path.exists():
@@ -166,7 +166,23 @@ def rewrite_config(text: str, unit: Unit) -> str:
             value = contact.get(path[3], "")
             indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
             lines[index] = f"{indent}{path[3]}: {_yaml(value)}" if value else f"{indent}# {lines[index].lstrip()}"
+    # The demo's links name its fictional province: commented out, the national portal (the default) stays.
+    _comment_out(lines, ("extra", "cchc", "links"))
     return "\n".join(lines) + "\n"
+
+
+def _comment_out(lines: list[str], path: tuple[str, ...]) -> None:
+    """Comment out the key at `path` and every line of its value (the lines indented under it)."""
+    for index, found in list(_keys(lines)):
+        if found != path:
+            continue
+        depth = len(lines[index]) - len(lines[index].lstrip())
+        end = index + 1
+        while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > depth):
+            end += 1
+        for at in range(index, end):
+            if lines[at].strip() and not lines[at].lstrip().startswith("#"):
+                lines[at] = f"{' ' * depth}# {lines[at][depth:]}"
 
 
 def _address(unit: Unit) -> str:
@@ -239,7 +255,9 @@ def starter_page(source: str, unit: Unit) -> str:
         return (
             f"# {name}\n\nTrang thông tin điện tử của **{name}**{parent}.\n\n"
             "- [Chuyên mục Cải cách hành chính](cchc/index.md): tin, bài về cải cách hành chính của đơn vị.\n"
+            "- [Thủ tục hành chính](thu-tuc/index.md) của đơn vị, nộp hồ sơ trực tuyến.\n"
             "- [Giới thiệu](gioi-thieu.md)\n"
+            "- [Liên hệ](lien-he/index.md): địa chỉ, đường dây nóng, góp ý, phản ánh.\n"
         )
     contact = [
         ("Địa chỉ", _address(unit)),

@@ -14,6 +14,7 @@ MB = 1024 * 1024
 
 POST_BYTES = 2 * MB  # a long report is ~100 KB of Markdown; photos are files beside it
 PLAN_BYTES = 2 * MB  # a year's plan with 100 tasks is ~50 KB
+PROCEDURE_BYTES = 1 * MB  # a procedure with its steps and forms listed is ~10 KB
 TITLE_CHARS = 300
 SUMMARY_CHARS = 2000
 TAGS = 30

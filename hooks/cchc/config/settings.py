@@ -155,6 +155,27 @@ def quota_range(value: Any) -> tuple[int, int] | None:
 PER_MONTH_MESSAGE = "Số bài mỗi tháng (per_month) phải là [tối thiểu, tối đa], ví dụ: per_month: [1, 3]"
 
 
+# Links to public services (shared/FORMATS.md §5), on the home page and the section's landing page.
+@dataclass(frozen=True)
+class Link:
+    """One link of the `links:` block: its words and its address (https://…)."""
+
+    label: str
+    url: str
+
+
+NATIONAL_PORTAL = Link("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn/")
+LINK = Schema(
+    "link",
+    (
+        Field("label", "text", "Tên liên kết", "Ví dụ: Cổng Dịch vụ công tỉnh Khánh Hòa.", True),
+        Field("url", "text", "Địa chỉ", "Địa chỉ web, bắt đầu bằng https://", True),
+    ),
+    "{label: Cổng Dịch vụ công quốc gia, url: https://dichvucong.gov.vn}",
+)
+_WEB = re.compile(r"https?://[^\s<>\"'/]+\.[^\s<>\"']*", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Settings:
     unit: str = "Đơn vị"
@@ -169,6 +190,9 @@ class Settings:
     contact: Contact = field(default_factory=Contact)
     portal: PortalQuota | None = PortalQuota()  # None: the unit sends nothing to the portal
     publish_guide: bool = False  # the editors' guide (docs/huong-dan/) on the public site
+    # Procedures and links (shared/FORMATS.md §4, §5).
+    procedures_dir: str = "procedures"
+    links: tuple[Link, ...] = (NATIONAL_PORTAL,)
 
     def find_area(self, value: str) -> Area | None:
         """Match by key or by label, ignoring case and marks."""
@@ -204,6 +228,9 @@ SETTINGS = Schema(
         Field("portal", "group", "Cổng TTĐT CCHC tỉnh", "Chỉ tiêu gửi bài; ghi false nếu không gửi.", fields=PORTAL),
         Field("publish_guide", "flag", "Đăng hướng dẫn", "Ghi có để đăng hướng dẫn biên tập lên trang.", default=False),
         Field("section", "text", "Đường dẫn chuyên mục", "Chữ thường không dấu, ví dụ cchc.", default="cchc"),
+        # Procedures and links (shared/FORMATS.md §4, §5).
+        Field("procedures_dir", "text", "Thư mục thủ tục hành chính", "Tính từ thư mục trang.", default="procedures"),
+        Field("links", "list", "Liên kết dịch vụ công", "Tên và địa chỉ mỗi cổng dịch vụ công.", fields=LINK),
     ),
 )
 SETTINGS_KEYS = SETTINGS.keys
@@ -232,6 +259,8 @@ def read_settings(
         kwargs["contact"] = _read_contact(raw["contact"], problems)
     if "portal" in raw:
         kwargs["portal"] = _read_portal(raw["portal"], problems)
+    if "links" in raw:
+        kwargs["links"] = _read_links(raw["links"], problems)
     return Settings(**kwargs)
 
 
@@ -258,7 +287,7 @@ def _read_scalars(raw: dict[str, Any], kwargs: dict[str, Any], problems: Collect
             problems.error(CONFIG_FILE, BAD_FLAG.format(value=raw["publish_guide"]), "extra.cchc.publish_guide")
         else:
             kwargs["publish_guide"] = flag
-    for key in ("posts_dir", "plans_dir"):
+    for key in ("posts_dir", "plans_dir", "procedures_dir"):
         if key in raw:
             kwargs[key] = str(raw[key])
     if "section" in raw:
@@ -266,6 +295,34 @@ def _read_scalars(raw: dict[str, Any], kwargs: dict[str, Any], problems: Collect
             kwargs["section"] = str(raw["section"])
         else:
             problems.error(CONFIG_FILE, SECTION_MESSAGE, "extra.cchc.section")
+
+
+def _read_links(value: Any, problems: Collector) -> tuple[Link, ...]:
+    """`links: [{label: …, url: https://…}]`; `links: []` shows none, a blank `links:` the national portal."""
+    where = "extra.cchc.links"
+    if value is None:
+        return (NATIONAL_PORTAL,)
+    if not isinstance(value, list):
+        problems.error(CONFIG_FILE, f"`{where}` phải là một danh sách, mỗi mục như {LINK.example}.", where)
+        return (NATIONAL_PORTAL,)
+    links: list[Link] = []
+    for i, item in enumerate(value):
+        at = f"{where}[{i}]"
+        if not isinstance(item, dict):
+            problems.error(CONFIG_FILE, f"Mỗi liên kết phải là một nhóm khóa, ví dụ {LINK.example}.", at)
+            continue
+        for key in sorted(set(item) - LINK.keys, key=str):
+            problems.warning(CONFIG_FILE, unknown_key_message(str(key), LINK.keys), f"{at}.{key}")
+        label, url = item.get("label"), item.get("url")
+        if not isinstance(label, str) or not label.strip():
+            problems.error(CONFIG_FILE, f"Liên kết thứ {i + 1} thiếu tên (label).", f"{at}.label")
+        if not isinstance(url, str) or not _WEB.fullmatch(url.strip()):
+            problems.error(
+                CONFIG_FILE, f'Liên kết thứ {i + 1}: "{url or ""}" không phải địa chỉ web (https://…).', f"{at}.url"
+            )
+        elif isinstance(label, str) and label.strip():
+            links.append(Link(nfc(" ".join(label.split())), url.strip()))
+    return tuple(links)
 
 
 def _read_contact(value: Any, problems: Collector) -> Contact:

@@ -178,6 +178,22 @@ def documents_rss() -> str:
     return f"{REGISTER}rss.xml"
 
 
+# Procedures and contact (shared/FORMATS.md §4, §5): pages of the unit's site, outside the section.
+def procedures() -> str:
+    """The unit's administrative procedures (thủ tục hành chính), by field."""
+    return "thu-tuc/"
+
+
+def procedure(slug: str) -> str:
+    """One procedure, by the slug of its file's name."""
+    return f"{procedures()}{slug}/"
+
+
+def contact() -> str:
+    """The unit's contact, hotline and feedback channels."""
+    return "lien-he/"
+
+
 def _site_wide(route: Callable[..., str]) -> Callable[..., str]:
     """`url_for` passes the section first; a route outside the section does not need it."""
     return lambda _section, *args: route(*args)
@@ -190,3 +206,5 @@ _SITE_WIDE: dict[str, Callable[..., str]] = {
     "documents_rss": documents_rss,
 }
 ROUTES.update({name: _site_wide(route) for name, route in _SITE_WIDE.items()})
+_UNIT_ROUTES: dict[str, Callable[..., str]] = {"procedures": procedures, "procedure": procedure, "contact": contact}
+ROUTES.update({name: _site_wide(route) for name, route in _UNIT_ROUTES.items()})

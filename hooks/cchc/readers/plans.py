@@ -24,10 +24,10 @@ from ..config.fields import Field, KeyPath, Reader, Schema, Value, key_text
 from ..config.settings import PER_MONTH_MESSAGE, PortalQuota, Settings, quota_range
 from ..config.settings import PORTAL as PORTAL_RULE
 from ..config.values import repeats
-from ..config.yamlsource import Located, YamlSyntaxError, parse
+from ..config.yamlsource import Located
 from ..text.vndates import DateFormatError, parse_deadline
 from ..text.vntext import match_key, slugify
-from .sources import read_editor_file
+from .sources import read_yaml_file
 
 PERIOD_WORDS = {"month": "tháng", "quarter": "quý", "year": "năm"}
 QUARTERS = ("I", "II", "III", "IV")
@@ -438,16 +438,9 @@ def unreadable_plan_ids(root: Path, settings: Settings, plans: list[Plan]) -> se
 
 def read_plan(path: Path, source: str, problems: Collector) -> Plan | None:
     """Read one plan file; `None` when it has errors (all of them reported)."""
-    text = read_editor_file(path, source, limits.PLAN_BYTES, problems)
-    if text is None:
-        return None
-    try:
-        doc = parse(text)
-    except YamlSyntaxError as exc:
-        problems.error(source, exc.message, line=exc.line)
-        return None
-    if not isinstance(doc.data, dict):
-        problems.error(source, "Tệp kế hoạch phải là các dòng `khóa: giá trị` (title, year, issuer, tasks…).", line=1)
+    not_keys = "Tệp kế hoạch phải là các dòng `khóa: giá trị` (title, year, issuer, tasks…)."
+    doc = read_yaml_file(path, source, limits.PLAN_BYTES, problems, not_keys)
+    if doc is None:
         return None
     reader = _Reader(source, doc, problems)
     plan = reader.plan(path.stem)

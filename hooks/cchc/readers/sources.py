@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..config import limits
 from ..config.errors import Collector
+from ..config.yamlsource import Located, YamlSyntaxError, parse
 from ..text.vntext import nfc
 
 LINK_OUT = (
@@ -34,3 +35,22 @@ def read_editor_file(path: Path, source: str, limit: int, problems: Collector) -
     except OSError as exc:  # a broken link, a folder named .md, a file without read permission
         problems.error(source, f"Không đọc được tệp ({exc.strerror or exc}); hãy kiểm tra tệp còn đó và mở được.")
     return None
+
+
+def read_yaml_file(path: Path, source: str, limit: int, problems: Collector, not_keys: str) -> Located | None:
+    """An editor's YAML file (plans, procedures) whose top is a group of keys; `None`, with the reason reported.
+
+    `not_keys`: the message when the file is YAML but not `key: value` lines.
+    """
+    text = read_editor_file(path, source, limit, problems)
+    if text is None:
+        return None
+    try:
+        doc = parse(text)
+    except YamlSyntaxError as exc:
+        problems.error(source, exc.message, line=exc.line)
+        return None
+    if not isinstance(doc.data, dict):
+        problems.error(source, not_keys, line=1)
+        return None
+    return doc
