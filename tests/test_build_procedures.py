@@ -160,7 +160,8 @@ def test_bad_procedures_are_all_reported_in_one_build(bad):
     for file, message in errors:
         by_file.setdefault(file, []).append(message)
     assert sorted(by_file["procedures/thieu-ten.yaml"]) == [
-        'dòng 2, mục `level`: Mức độ "mức 4" không hợp lệ; hãy ghi một trong: toàn trình, một phần, trực tiếp.',
+        'dòng 2, mục `level`: Mức độ "mức 4" không hợp lệ; hãy ghi một trong: toàn trình, một phần, trực tiếp '
+        "(mức độ 4 trước đây nay là toàn trình, mức độ 3 là một phần).",
         'dòng 3, mục `online`: "javascript:alert(1)" không phải địa chỉ web; hãy chép địa chỉ bắt đầu bằng https://',
         "tệp, mục `name`: Thiếu tên thủ tục (name).",
     ]

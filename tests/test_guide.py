@@ -19,7 +19,7 @@ def test_the_guide_warns_that_original_photos_keep_their_position_in_git():
 
 def test_the_first_page_starts_a_unit_with_cchc_init():
     text = (GUIDE / "bat-dau.md").read_text(encoding="utf-8")
-    assert "cchc init --unit" in text and "Đã xóa 36 tệp nội dung mẫu" in text
+    assert "cchc init --unit" in text and "Đã xóa 40 tệp nội dung mẫu" in text
 
 
 def test_every_command_the_guide_shows_exists(capsys):

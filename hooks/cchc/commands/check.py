@@ -19,6 +19,7 @@ from ..config.project import Project, open_project
 from ..model.collection import post_files
 from ..model.portal import MonthQuota, PortalReport, scheduled_posts
 from ..readers.posts import Post
+from ..readers.procedures import procedure_files
 from ..site import load_site
 
 # What the quota says of a month, in words for the terminal.
@@ -40,6 +41,7 @@ class CheckResult(ByLevel):
     strict: bool = False
     scheduled: list[Post] = field(default_factory=list)  # waiting for their date, soonest first
     drafts: list[Post] = field(default_factory=list)
+    procedures: int = 0  # procedure files checked, read or not (shared/FORMATS.md §4)
 
     @property
     def ok(self) -> bool:
@@ -70,6 +72,7 @@ def check_project(project: Project, problems: Collector, now: datetime, strict: 
         strict=strict,
         scheduled=scheduled_posts(site.all_posts, now),
         drafts=sorted((p for p in site.all_posts if p.draft), key=lambda p: p.source),
+        procedures=len(procedure_files(project.root, project.settings)),
     )
 
 
@@ -81,8 +84,9 @@ def recent_quota(report: PortalReport, today: date) -> list[MonthQuota]:
 
 def format_text(result: CheckResult) -> str:
     """The report an editor reads: a summary line, then problems grouped by file."""
+    procedures = f", {result.procedures} thủ tục" if result.procedures else ""
     lines = [
-        f"Đã kiểm tra {result.posts} bài viết, {result.plans} kế hoạch: "
+        f"Đã kiểm tra {result.posts} bài viết, {result.plans} kế hoạch{procedures}: "
         f"{len(result.errors)} lỗi, {len(result.warnings)} cảnh báo"
         + (f", {len(result.notes)} ghi chú." if result.notes else ".")
     ]
@@ -121,6 +125,7 @@ def as_json(result: CheckResult) -> str:
         "ok": result.ok,
         "posts": result.posts,
         "plans": result.plans,
+        "procedures": result.procedures,
         "errors": len(result.errors),
         "warnings": len(result.warnings),
         "problems": [

@@ -30,7 +30,7 @@ from .sources import read_yaml_file
 LEVELS = ("toàn trình", "một phần", "trực tiếp")
 _LEVEL_KEYS = {match_key(level): level for level in LEVELS}
 # Words editors put before the level: "Mức độ: toàn trình", "DVC trực tuyến một phần".
-_LEVEL_PREFIX = re.compile(r"^(?:(?:muc do|dich vu cong|dvc|truc tuyen)\s*:?\s*)+")
+_LEVEL_PREFIX = re.compile(r"^(?:(?:muc do|muc|dich vu cong|dvc|truc tuyen)\s*:?\s*)+")
 _WEB = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 
 PROCEDURE = Schema(
@@ -114,16 +114,19 @@ def load_procedures(root: Path, settings: Settings, problems: Collector) -> list
 
     Sorted by name, as people look them up (marks and case ignored).
     """
-    base = root / settings.procedures_dir
-    if not base.is_dir():
-        return []
     found = []
-    for path in sorted([*base.glob("*.yaml"), *base.glob("*.yml")]):
+    for path in procedure_files(root, settings):
         procedure = read_procedure(path, path.relative_to(root).as_posix(), problems)
         if procedure is not None:
             found.append(procedure)
     _check_unique(found, problems)
     return sorted(found, key=lambda p: (match_key(p.name), p.slug))
+
+
+def procedure_files(root: Path, settings: Settings) -> list[Path]:
+    """The procedure files, read or not (`cchc check` counts them)."""
+    base = root / settings.procedures_dir
+    return sorted([*base.glob("*.yaml"), *base.glob("*.yml")]) if base.is_dir() else []
 
 
 def read_procedure(path: Path, source: str, problems: Collector) -> Procedure | None:
@@ -180,9 +183,12 @@ class _Reader(Reader):
         value = self.text(("level",))
         if value is None:
             return None
-        found = _LEVEL_KEYS.get(_LEVEL_PREFIX.sub("", match_key(value)))
+        key = _LEVEL_PREFIX.sub("", match_key(value))
+        found = _LEVEL_KEYS.get(key)
         if found is None:
-            self.error(("level",), f'Mức độ "{value}" không hợp lệ; hãy ghi một trong: {", ".join(LEVELS)}.')
+            # The levels 1-4 of Decree 61/2018, replaced by Decree 42/2022's three.
+            old = " (mức độ 4 trước đây nay là toàn trình, mức độ 3 là một phần)" if key in ("3", "4") else ""
+            self.error(("level",), f'Mức độ "{value}" không hợp lệ; hãy ghi một trong: {", ".join(LEVELS)}{old}.')
         return found
 
     def online(self) -> str | None:
