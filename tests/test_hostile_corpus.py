@@ -114,6 +114,17 @@ def corpus(text: str, body: str) -> dict[str, str | bytes]:
         "plans/kh.yaml": yaml.safe_dump(plan, allow_unicode=True, sort_keys=False),
         "docs/index.md": post(f"Trang chủ {text}", "2026-01-01", body, description=text, author=text),
         "docs/tieu-de.md": f"# Giới thiệu {text}\n\n{body}",
+        # A procedure (FORMATS.md §4): `online` must be a web address, so the payload rides in its query.
+        "procedures/thu-tuc.yaml": yaml.safe_dump(
+            {
+                **{key: text for key in ("name", "code", "field", "duration", "fee", "where")},
+                "level": "toàn trình",
+                "online": "https://dichvucong.gov.vn/?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E&x=1",
+                "bases": [text],
+                "steps": body,
+            },
+            allow_unicode=True,
+        ),
     }
 
 
@@ -121,7 +132,8 @@ def settings(text: str) -> dict:
     keys = ("parent", "address", "phone", "hotline", "responsible")  # `email`, `feedback`: validated
     contact = {key: f"{key} {text}" for key in keys}
     areas = [{"key": "the-che", "label": f"Lĩnh vực {text}"}]
-    extra = {"cchc": {"unit": f"Đơn vị {text}", "areas": areas, "contact": contact}}
+    links = [{"label": f"Cổng {text}", "url": "https://dichvucong.gov.vn/?a=%3Csvg%3E&b=1"}]
+    extra = {"cchc": {"unit": f"Đơn vị {text}", "areas": areas, "contact": contact, "links": links}}
     nav = [{f"Trang chủ {text}": "index.md"}, {"Cải cách hành chính": "cchc/index.md"}, {text: "gioi-thieu.md"}]
     return dict(site_name=f"Trang {text}", site_description=text, copyright=f"© {text}", extra=extra, nav=nav)
 
@@ -196,6 +208,9 @@ def test_hostile_text_is_shown_as_text(hostile):
     post_page = next(d for name, d in doc.items() if name.startswith("cchc/2026/10/") and name.count("/") == 4)
     assert post_page.title.startswith(f"Tiêu đề {HOSTILE}")
     assert "onerror=" in post_page.meta("description")  # text inside the attribute, not an attribute
+    procedure = doc["thu-tuc/thu-tuc/index.html"]
+    assert procedure.title.startswith(HOSTILE.strip()) and f"{HOSTILE} " in procedure.text.replace("\n", " ")
+    assert f"Cổng {HOSTILE}" in doc["lien-he/index.html"].text
 
 
 def fragment_tags(text: str | None) -> list[tuple[str, dict]]:
