@@ -15,11 +15,11 @@ import yaml
 
 from ..config import urls
 from ..config.settings import Contact, Link, Settings
+from ..config.urls import Crumb
 from ..outputs import qr
 from ..readers.procedures import Procedure
 from ..text.ui import STRINGS, text
 from ..text.vntext import match_key, slugify
-from .pages import Crumb
 
 
 @dataclass(frozen=True)

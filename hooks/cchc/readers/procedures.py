@@ -33,28 +33,19 @@ _LEVEL_KEYS = {match_key(level): level for level in LEVELS}
 _LEVEL_PREFIX = re.compile(r"^(?:(?:muc do|muc|dich vu cong|dvc|truc tuyen)\s*:?\s*)+")
 _WEB = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 
+_LEVEL_HELP = "Một trong: toàn trình, một phần, trực tiếp (không qua mạng)."
+_ONLINE_HELP = "Trang của thủ tục trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn) hoặc của tỉnh."
 PROCEDURE = Schema(
     "procedure",
     (
         Field("name", "text", "Tên thủ tục", "Như trong Cơ sở dữ liệu quốc gia về thủ tục hành chính.", True),
         Field("code", "text", "Mã thủ tục", 'Mã trên Cổng Dịch vụ công quốc gia, trong ngoặc kép, ví dụ "1.001234".'),
         Field("field", "text", "Lĩnh vực", "Ví dụ: Khám bệnh, chữa bệnh. Trang Thủ tục hành chính nhóm theo lĩnh vực."),
-        Field(
-            "level",
-            "choice",
-            "Mức độ dịch vụ công trực tuyến",
-            "Một trong: toàn trình, một phần, trực tiếp (không qua mạng).",
-            choices=LEVELS,
-        ),
+        Field("level", "choice", "Mức độ dịch vụ công trực tuyến", _LEVEL_HELP, choices=LEVELS),
         Field("duration", "text", "Thời hạn giải quyết", "Ví dụ: Trong ngày làm việc."),
         Field("fee", "text", "Phí, lệ phí", "Ví dụ: Theo bảng giá dịch vụ; Không thu phí."),
         Field("where", "text", "Nơi tiếp nhận", "Ví dụ: Bộ phận Một cửa, tầng 1."),
-        Field(
-            "online",
-            "text",
-            "Địa chỉ nộp hồ sơ trực tuyến",
-            "Trang của thủ tục trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn) hoặc của tỉnh.",
-        ),
+        Field("online", "text", "Địa chỉ nộp hồ sơ trực tuyến", _ONLINE_HELP),
         Field("bases", "strings", "Căn cứ pháp lý", "Mỗi văn bản một dòng, bắt đầu bằng số hiệu văn bản."),
         Field("steps", "block", "Trình tự, hồ sơ", "Viết bằng Markdown: các bước thực hiện, thành phần hồ sơ."),
     ),
