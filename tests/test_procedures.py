@@ -72,3 +72,18 @@ def test_links_default_to_the_national_portal_and_are_checked():
         ("extra.cchc.links[4].title", "WARNING"),
     ]
     assert read_settings("Đơn vị", {"cchc": {"links": []}}, Collector()).links == ()
+
+
+def test_an_odd_online_host_fails_only_a_strict_check(tmp_path, now_epoch):
+    from cchc.commands.check import check_project
+    from cchc.config.clock import build_now
+    from cchc.config.project import load_project
+    from conftest import write_project, write_tree
+
+    write_project(tmp_path)
+    write_tree(tmp_path, {"procedures/a.yaml": "name: A\nonline: https://dichvucong.gov.com.vn/1.000001\n"})
+    for strict in (False, True):
+        problems = Collector()
+        result = check_project(load_project(tmp_path / "mkdocs.yml", problems), problems, build_now(), strict)
+        assert [p.key for p in result.warnings] == ["online"] and result.errors == []
+        assert result.ok is not strict
