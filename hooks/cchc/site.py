@@ -76,6 +76,7 @@ class SiteContent:
     def media_published(self) -> list[Asset]:
         """Every video, recording and caption file to copy beside its post."""
         return [a for m in self.media for a in (m.asset, m.captions) if a is not None]
+
     # Documents register (FORMATS.md §3): every document, and their files without metadata.
     register: Register = field(default_factory=Register)
     document_files: list[Asset] = field(default_factory=list)
@@ -125,9 +126,7 @@ def load_site(
     portal = build_report(posts, rules, now, settings.timezone)
     check_quota(portal, rules, problems)
     site = SiteContent(settings, now, preview, posts, section, listings, assets, plans, progress, calendar, portal)
-    media = [m for post in section.posts for m in collect_media(post, root, problems)]
-    # Published without what phones write into them (GPS position, camera), like photos and documents.
-    site.media = without_metadata(media, root / DOCUMENT_CACHE, problems, store=encode_images)
+    site.media = _media(section.posts, root, problems, encode_images)
     site.media_files = media_files(site.media)
     site.procedures = load_procedures(root, settings, problems)
     # Decoded and encoded here, before MkDocs cleans `site/`: a broken photo fails the build.
@@ -144,6 +143,13 @@ def load_site(
     }
     site.base_url = base_url(settings.site_url, problems)
     return site
+
+
+def _media(posts: list[Post], root: Path, problems: Collector, encode: bool) -> list[MediaAsset]:
+    """The posts' video and audio files, published without what phones write into them (GPS position,
+    camera), like photos and documents."""
+    media = [m for post in posts for m in collect_media(post, root, problems)]
+    return without_metadata(media, root / DOCUMENT_CACHE, problems, store=encode)
 
 
 def published_files(site: SiteContent) -> set[str]:

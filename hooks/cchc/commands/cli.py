@@ -152,7 +152,8 @@ def _local_time(config: Path) -> None:
     time.tzset()
 
 
-def _add_editor_commands(sub: argparse._SubParsersAction[Parser]) -> None:
+def _add_new_command(sub: argparse._SubParsersAction[Parser]) -> Parser:
+    """`cchc new`: a post, or with `--van-ban` a document, with `--thu-tuc` a procedure."""
     new = sub.add_parser("new", help="Tạo bài viết mới với đủ các khóa thông tin đầu bài.")
     new.arguments.add_argument("title", metavar="TIÊU_ĐỀ", help='tiêu đề bài viết, trong ngoặc kép: "Tiêu đề bài viết"')
     new.options.add_argument(
@@ -172,6 +173,11 @@ def _add_editor_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     new.options.add_argument(
         "--thu-tuc", action="store_true", help="tạo tệp thủ tục hành chính (procedures/); TIÊU_ĐỀ là tên thủ tục"
     )
+    return new
+
+
+def _add_editor_commands(sub: argparse._SubParsersAction[Parser]) -> None:
+    new = _add_new_command(sub)
     check = sub.add_parser("check", help="Kiểm tra mọi bài viết và kế hoạch, không dựng trang.")
     check.options.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho các công cụ khác")
     check.options.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi, như `cchc build --strict`")
