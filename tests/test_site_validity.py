@@ -42,6 +42,11 @@ PAGES = {
     "văn bản theo loại": "van-ban/loai/quyet-dinh/",
     "văn bản": "van-ban/2026/45-kh-ttyt/",
 }
+# Reception screen and printed notices (issue 17): whole pages of their own, without the theme's tabs.
+DISPLAYS = {
+    "màn hình tiếp đón": "man-hinh/",
+    "bản niêm yết": "cchc/2026/03/trung-tam-trien-khai-thanh-toan-vien-phi-khong-dung-tien-mat/niem-yet.html",
+}
 WIDTHS = (360, 1280)
 
 
@@ -106,7 +111,7 @@ def visits(demo):
                     "console",
                     lambda m, console=console: m.type in ("error", "warning") and console.append(f"{m.type}: {m.text}"),
                 )
-                for name, path in PAGES.items():
+                for name, path in {**PAGES, **DISPLAYS}.items():
                     requests.clear()
                     failed.clear()
                     console.clear()
