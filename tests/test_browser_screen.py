@@ -70,7 +70,7 @@ MEASURE = """(minShare) => {
     count: slides.length,
     counter: document.querySelector('.cchc-screen__count').textContent,
     clipped: slide.scrollHeight > slide.clientHeight + 1 || slide.scrollWidth > slide.clientWidth + 1,
-    outside: texts.filter((el) => slide.contains(el)).filter((el) => {
+    outside: [...texts, ...slide.querySelectorAll('svg, img')].filter((el) => slide.contains(el)).filter((el) => {
       const r = el.getBoundingClientRect();
       return r.top < box.top - 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1 || r.right > box.right + 1;
     }).map((el) => el.textContent.slice(0, 40)),
