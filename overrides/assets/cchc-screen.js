@@ -18,10 +18,12 @@
   root.classList.toggle("cchc-screen--led", led);
   root.style.setProperty("--cchc-slide-seconds", seconds + "s");
 
-  function show(index) {
+  function show(index, entering) {
     current = index;
     slides.forEach(function (slide, i) {
       slide.hidden = i !== index;
+      // Fades in when it replaces another; the first slide is there at once.
+      slide.classList.toggle("cchc-slide--enter", entering && i === index);
     });
     if (counter) {
       counter.textContent = index + 1 + "/" + slides.length;
@@ -46,9 +48,9 @@
       });
   }
 
-  show(0);
+  show(0, false);
   window.setInterval(function () {
-    show((current + 1) % slides.length);
+    show((current + 1) % slides.length, true);
   }, seconds * 1000);
   window.setInterval(reloadWhenOnline, reloadSeconds * 1000);
 })();
