@@ -69,6 +69,10 @@ class Notice:
     def url(self) -> str:
         return urls.notice(self.post.section, self.post.local_date, self.post.slug)
 
+    @property
+    def title(self) -> str:
+        return self.post.title
+
 
 @dataclass(frozen=True)
 class DisplayContext:
