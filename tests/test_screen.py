@@ -8,12 +8,14 @@ import shutil
 import subprocess
 import sys
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pikepdf
 import pytest
 
-from cchc.commands.notice_pdf import find_post
+from cchc.commands.notice_pdf import find_printable
 from cchc.config.errors import Collector
 from cchc.config.settings import ScreenSettings, read_settings
 from conftest import REPO, build_at_now, make_post, post, write_project, write_tree
@@ -25,6 +27,7 @@ POSTS = {
     "posts/d.md": post("Bài thể chế cũ hơn", date="2026-03-09 08:30", categories=["the-che"]),
     "posts/nhap.md": post("Bản nháp", date="2026-03-14 08:30", categories=["the-che"], draft=True),
 }
+NOW = datetime(2026, 11, 23, 12, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 EXTRA = {"cchc": {"unit": "Trạm Y tế <Mẫu>", "screen": {"posts": 2, "areas": "Cải cách thể chế", "seconds": 5}}}
 
 
@@ -78,8 +81,9 @@ def test_find_post_by_file_slug_or_address(tmp_path, monkeypatch):
         "https://ttyt.example.gov.vn/cchc/2026/03/hoi-nghi/",
         "/cchc/2026/03/hoi-nghi/niem-yet.html",
     ):
-        assert find_post(target, posts) is posts[0], target
-    assert find_post("khac", posts) is None
+        found = find_printable(target, posts, NOW)
+        assert found and found.notice == "cchc/2026/03/hoi-nghi/niem-yet.html" and found.published, target
+    assert find_printable("khac", posts, NOW) is None
 
 
 def cchc(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

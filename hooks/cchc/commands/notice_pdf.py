@@ -17,6 +17,8 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,15 +46,32 @@ CHROMIUM_FLAGS = (
 )
 
 
-def find_post(target: str, posts: Iterable[Post]) -> Post | None:
-    """The post `target` names: its file (posts/2026/03/bai.md), its slug, or its page's or notice's address."""
+@dataclass(frozen=True)
+class Printable:
+    """What has a notice: its file, its slug, the notice's site path, whether the site shows it."""
+
+    source: str
+    slug: str
+    notice: str  # site-relative: `urls.notice`
+    published: bool
+
+
+def post_printable(post: Post, now: datetime) -> Printable:
+    return Printable(
+        post.source, post.slug, urls.notice(post.section, post.local_date, post.slug), post.is_published(now)
+    )
+
+
+def find_printable(target: str, posts: Iterable[Post], now: datetime) -> Printable | None:
+    """What `target` names: a post's file (posts/2026/03/bai.md), its slug, or its page's or notice's address."""
     text = target.strip()
     if text.lower().endswith(POST_SUFFIXES):
         wanted = Path(text).resolve()
-        return next((post for post in posts if post.path.resolve() == wanted), None)
-    path = urlsplit(text).path.removesuffix(urls.NOTICE_FILE).strip("/")
-    slug = path.rsplit("/", 1)[-1]
-    return next((post for post in posts if post.slug == slug), None)
+        found = next((post for post in posts if post.path.resolve() == wanted), None)
+    else:
+        slug = urlsplit(text).path.removesuffix(urls.NOTICE_FILE).strip("/").rsplit("/", 1)[-1]
+        found = next((post for post in posts if post.slug == slug), None)
+    return post_printable(found, now) if found else None
 
 
 def chromium() -> str | None:
@@ -83,12 +102,12 @@ def run(target: str, output: str | None, force: bool, config_file: Path, build: 
     project = open_project(config_file, problems)
     if project is None:
         return 1
-    post = find_post(target, load_posts(project.root, project.settings, problems))
+    found = find_printable(target, load_posts(project.root, project.settings, problems), build_now())
     if problems.errors:
         print(format_report(problems.errors), file=sys.stderr)
         return 1
-    refusal = _refusal(target, post, output, force)
-    if refusal or post is None:
+    refusal = _refusal(target, found, output, force)
+    if refusal or found is None:
         print(refusal, file=sys.stderr)
         return 1
     browser = chromium()
@@ -97,13 +116,13 @@ def run(target: str, output: str | None, force: bool, config_file: Path, build: 
             "Cần trình duyệt Chromium để in ra PDF: chạy `bash setup.sh` (cài Chromium) rồi thử lại.", file=sys.stderr
         )
         return 1
-    out = _output(post, output)
+    out = _output(found, output)
     with tempfile.TemporaryDirectory(prefix="cchc-in-") as work:
         site_dir = Path(work) / "site"
         if build(site_dir) != 0:
             return 1
         try:
-            data = print_pdf(browser, site_dir / urls.notice(post.section, post.local_date, post.slug), Path(work))
+            data = print_pdf(browser, site_dir / found.notice, Path(work))
         except (RuntimeError, ValueError) as exc:
             print(f"Không in được bản niêm yết: {exc}", file=sys.stderr)
             return 1
@@ -114,20 +133,20 @@ def run(target: str, output: str | None, force: bool, config_file: Path, build: 
     return 0
 
 
-def _output(post: Post, output: str | None) -> Path:
-    return Path(output) if output else Path.cwd() / f"niem-yet-{post.slug}.pdf"
+def _output(found: Printable, output: str | None) -> Path:
+    return Path(output) if output else Path.cwd() / f"niem-yet-{found.slug}.pdf"
 
 
-def _refusal(target: str, post: Post | None, output: str | None, force: bool) -> str:
+def _refusal(target: str, found: Printable | None, output: str | None, force: bool) -> str:
     """Why the command will not print, or ""."""
-    if post is None:
+    if found is None:
         return (
             f'Không tìm thấy bài "{target}". Ghi tệp bài (ví dụ posts/2026/03/bai.md), '
             "đường dẫn của bài (slug) hoặc địa chỉ trang của bài."
         )
-    if not post.is_published(build_now()):
-        return f"{post.source}: bài chưa đăng (bản nháp hoặc hẹn giờ đăng) nên chưa có bản niêm yết."
-    out = _output(post, output)
+    if not found.published:
+        return f"{found.source}: bài chưa đăng (bản nháp hoặc hẹn giờ đăng) nên chưa có bản niêm yết."
+    out = _output(found, output)
     if out.exists() and not force:
         return f"Đã có tệp {out}; thêm --force để ghi đè, hoặc chọn tên khác với -o."
     if not out.parent.is_dir():
