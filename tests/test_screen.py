@@ -124,3 +124,11 @@ def test_cchc_in_writes_a_one_page_a4_pdf_whose_qr_code_opens_the_post(tmp_path)
     assert draft.returncode == 1 and "bài chưa đăng" in draft.stderr
     missing = cchc(tmp_path, "in", "khong-co-bai-nay")
     assert missing.returncode == 1 and 'Không tìm thấy bài "khong-co-bai-nay"' in missing.stderr
+
+
+def test_long_texts_are_cut_at_a_word_with_an_ellipsis():
+    from cchc.pages.screen import shorten
+
+    assert shorten("Hội nghị triển khai", 40) == "Hội nghị triển khai"
+    assert shorten("Hội nghị triển khai công tác, cải cách hành chính", 32) == "Hội nghị triển khai công tác…"
+    assert len(shorten("x" * 500, 90)) == 90
