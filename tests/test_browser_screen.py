@@ -41,8 +41,9 @@ needs_zbar = pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbar-to
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("man-hinh")
-    for name in ("posts", "plans", "docs"):
-        shutil.copytree(REPO / name, root / name)
+    for name in ("posts", "plans", "docs", "documents"):  # every content folder of the demo
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, root / name)
     write_tree(root, {"posts/2026/11/dai.md": LONG_POST, "posts/2026/11/anh/bia.png": png(1200, 900)})
     return build_at_now(root)
 
