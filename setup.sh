@@ -12,6 +12,7 @@ if command -v apt-get >/dev/null 2>&1; then
   command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
   command -v npm >/dev/null 2>&1 || missing="$missing npm"
   command -v zbarimg >/dev/null 2>&1 || missing="$missing zbar-tools"  # the tests decode QR codes
+  command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"  # and the QR code of `cchc in`'s PDF
   if [ -n "$missing" ]; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     # shellcheck disable=SC2086  # one word per package

@@ -99,6 +99,7 @@ class Hooks:
         env.globals["ui_text"] = ui_text  # `ui_text('posts_count', n=3)`: the strings' `{n}` filled in Python
         env.globals["post_crumbs"] = post_crumbs
         env.globals["unpublished"] = Publication(self.build.site.now)
+        self.build.env = env  # the reception screen and notices are rendered with it (issue 17)
         return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -140,6 +141,7 @@ class Hooks:
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         buildstate.write_feeds(self.build, config)
+        buildstate.write_displays(self.build, config)  # reception screen, printed notices (issue 17)
 
 
 # MkDocs finds the events as the module's `on_*` callables.

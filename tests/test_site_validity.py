@@ -46,6 +46,11 @@ PAGES = {
     "một thủ tục": "thu-tuc/kham-suc-khoe-nguoi-tu-18-tuoi/",
     "liên hệ": "lien-he/",
 }
+# Reception screen and printed notices (issue 17): whole pages of their own, without the theme's tabs.
+DISPLAYS = {
+    "màn hình tiếp đón": "man-hinh/",
+    "bản niêm yết": "cchc/2026/03/trung-tam-trien-khai-thanh-toan-vien-phi-khong-dung-tien-mat/niem-yet.html",
+}
 WIDTHS = (360, 1280)
 
 
@@ -110,7 +115,7 @@ def visits(demo):
                     "console",
                     lambda m, console=console: m.type in ("error", "warning") and console.append(f"{m.type}: {m.text}"),
                 )
-                for name, path in PAGES.items():
+                for name, path in {**PAGES, **DISPLAYS}.items():
                     requests.clear()
                     failed.clear()
                     console.clear()

@@ -30,6 +30,7 @@ from ..outputs.media import Macros
 from ..outputs.render import MarkdownRenderer
 from ..outputs.safehtml import site_html
 from ..pages import headmeta
+from ..pages import screen as displays
 from ..pages.listings import Listing
 from ..pages.planpages import PlanPage, PlansIndex, plan_pages
 from ..pages.planpages import page_source as plan_page_source
@@ -45,6 +46,7 @@ from ..text.ui import STRINGS
 from ..text.ui import text as ui_text
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
@@ -86,6 +88,7 @@ class BuildState:
     # Sharing (issue 15): the site's own picture for pages without a cover.
     share_image: ShareImage | None = None
     media: Macros | None = None  # overrides/cchc/_media.html: players and video embeds in bodies
+    env: Environment | None = None  # the theme's, as `on_env` left it: the screen and notices use it
 
 
 def escape_config(config: MkDocsConfig) -> None:
@@ -265,3 +268,25 @@ def write_feeds(state: BuildState, config: MkDocsConfig) -> None:
     )
     feeds.write_feeds(ctx, site.all_posts, site.portal.feed_posts)
     feeds.write_document_feed(ctx, site.register)  # documents register
+
+
+# Reception screen and printed notices (issue 17).
+def write_displays(state: BuildState, config: MkDocsConfig) -> None:
+    """`/man-hinh/` and every post's notice, last: files, not MkDocs pages, so that they are in
+    neither the nav, the sitemap nor the search index. Their templates are whole pages of their own."""
+    assert state.env is not None, "on_env runs before on_post_build"
+    site, settings = state.site, state.site.settings
+    posts = displays.screen_posts(site.section.posts, settings.screen, site.now)
+    screen = displays.build_screen(settings, posts, state.summaries, site.images, site.base_url)
+    outputs: list[tuple[str, str, displays.Screen | displays.Notice]] = [("cchc/screen.html", screen.url, screen)]
+    for post in site.section.posts:
+        notice = displays.build_notice(settings, post, state.contents.get(post.src_uri, ""), site.base_url)
+        outputs.append(("cchc/notice.html", notice.url, notice))
+    for template_name, url, item in outputs:
+        root = "../" * url.count("/")  # the site's root seen from the file: `| url` makes links relative to it
+        html = state.env.get_template(template_name).render(
+            config=config, page=None, base_url=root, cchc=displays.DisplayContext(item, STRINGS, site.images)
+        )
+        path = Path(config.site_dir) / (f"{url}index.html" if url.endswith("/") else url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")

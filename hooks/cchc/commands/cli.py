@@ -84,6 +84,16 @@ def _main(argv: list[str] | None) -> int:
     )
     _add_editor_commands(sub)
     _add_word_commands(sub)
+    # Printed notices (issue 17).
+    notice = sub.add_parser("in", help="In bản niêm yết khổ A4 của một bài ra tệp PDF.")
+    notice.arguments.add_argument(
+        "post", metavar="BÀI", help="tệp bài (posts/2026/03/bai.md), đường dẫn (slug) hoặc địa chỉ trang của bài"
+    )
+    notice.options.add_argument("-o", "--output", metavar="TỆP", help="tệp PDF ghi ra (mặc định niem-yet-<slug>.pdf)")
+    notice.options.add_argument("--force", action="store_true", help="ghi đè tệp PDF đã có")
+    notice.options.add_argument(
+        "-f", "--config-file", metavar="TỆP", default="mkdocs.yml", help="tệp cấu hình (mặc định mkdocs.yml)"
+    )
     args, rest = parser.parse_known_args(argv)
     try:
         return _run(args, rest)
@@ -116,6 +126,8 @@ def _run(args: argparse.Namespace, rest: list[str]) -> int:
     if args.command == "serve":
         _local_time(config)
         return _mkdocs(["serve", "--livereload", *rest])
+    if args.command == "in":  # printed notices (issue 17)
+        return _print_notice(args, rest)
     if args.command == "portal":
         from .portal_package import run
 
@@ -282,6 +294,21 @@ def _word_command(args: argparse.Namespace, rest: list[str]) -> int:
     from . import report
 
     return report.main(config, args.plan, args.report, Path(args.output) if args.output else None, args.force)
+
+
+# Printed notices (issue 17).
+def _print_notice(args: argparse.Namespace, rest: list[str]) -> int:
+    if rest:
+        print(f"Không hiểu tùy chọn: {' '.join(rest)}", file=sys.stderr)
+        return 2
+    from .notice_pdf import run
+
+    config = args.config_file
+
+    def build(site_dir: Path) -> int:
+        return _mkdocs(["build", "--config-file", config, "--site-dir", str(site_dir)])
+
+    return run(args.post, args.output, args.force, Path(config), build)
 
 
 if __name__ == "__main__":

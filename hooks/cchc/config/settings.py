@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -174,6 +174,50 @@ LINK = Schema(
     "{label: Cổng Dịch vụ công quốc gia, url: https://dichvucong.gov.vn}",
 )
 _WEB = re.compile(r"https?://[^\s<>\"'/]+\.[^\s<>\"']*", re.IGNORECASE)
+# Reception screen (/man-hinh/) and printed notices: issue 17.
+
+
+@dataclass(frozen=True)
+class ScreenSettings:
+    """`extra.cchc.screen`: the reception screen's slides (README, "Reception screen")."""
+
+    seconds: int = 12  # each slide, normal mode
+    led_seconds: int = 20  # each slide on an LED board (`?che-do=led` or `led: true`): fewer pixels, read slower
+    posts: int = 6  # latest posts shown
+    areas: tuple[str, ...] = ()  # area keys whose posts are shown; empty: every area
+    reload_minutes: int = 10  # the page checks for new posts this often
+    led: bool = False  # LED mode by default
+    portal_url: str = NATIONAL_PORTAL.url  # the QR code to the national public-service portal
+
+
+SCREEN = Schema(
+    "screen",
+    (
+        Field(
+            "seconds", "integer", "Số giây mỗi trang chiếu", "Thời gian hiện mỗi trang.", default=12, bounds=(4, 120)
+        ),
+        Field(
+            "led_seconds",
+            "integer",
+            "Số giây mỗi trang chiếu (bảng LED)",
+            "Bảng LED ít điểm ảnh: chữ to hơn, chuyển chậm hơn.",
+            default=20,
+            bounds=(4, 300),
+        ),
+        Field("posts", "integer", "Số tin, bài", "Số tin, bài mới nhất được chiếu.", default=6, bounds=(1, 20)),
+        Field("areas", "strings", "Lĩnh vực", "Chỉ chiếu tin, bài của các lĩnh vực này (mã lĩnh vực).", split=True),
+        Field(
+            "reload_minutes",
+            "integer",
+            "Số phút tải lại",
+            "Màn hình tự lấy tin, bài mới sau chừng này phút.",
+            default=10,
+            bounds=(1, 1440),
+        ),
+        Field("led", "flag", "Chế độ bảng LED", "Ghi có nếu màn hình là bảng LED nhỏ (960×540).", default=False),
+        Field("portal_url", "text", "Cổng Dịch vụ công", "Địa chỉ mã QR dẫn tới.", default=NATIONAL_PORTAL.url),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -193,6 +237,8 @@ class Settings:
     # Procedures and links (shared/FORMATS.md §4, §5).
     procedures_dir: str = "procedures"
     links: tuple[Link, ...] = (NATIONAL_PORTAL,)
+    # Reception screen and printed notices (issue 17).
+    screen: ScreenSettings = field(default_factory=ScreenSettings)
 
     def find_area(self, value: str) -> Area | None:
         """Match by key or by label, ignoring case and marks."""
@@ -231,6 +277,8 @@ SETTINGS = Schema(
         # Procedures and links (shared/FORMATS.md §4, §5).
         Field("procedures_dir", "text", "Thư mục thủ tục hành chính", "Tính từ thư mục trang.", default="procedures"),
         Field("links", "list", "Liên kết dịch vụ công", "Tên và địa chỉ mỗi cổng dịch vụ công.", fields=LINK),
+        # Reception screen and printed notices (issue 17).
+        Field("screen", "group", "Màn hình tiếp đón", "Trang /man-hinh/ chiếu ở nơi tiếp đón.", fields=SCREEN),
     ),
 )
 SETTINGS_KEYS = SETTINGS.keys
@@ -261,7 +309,11 @@ def read_settings(
         kwargs["portal"] = _read_portal(raw["portal"], problems)
     if "links" in raw:
         kwargs["links"] = _read_links(raw["links"], problems)
-    return Settings(**kwargs)
+    settings = Settings(**kwargs)
+    # Reception screen and printed notices (issue 17): areas named as the unit's own.
+    if "screen" in raw:
+        settings = replace(settings, screen=_read_screen(raw["screen"], settings, problems))
+    return settings
 
 
 def _read_scalars(raw: dict[str, Any], kwargs: dict[str, Any], problems: Collector) -> None:
@@ -450,3 +502,55 @@ def _read_areas(value: Any, problems: Collector) -> tuple[Area, ...]:
             continue
         areas.append(area)
     return tuple(areas)
+
+
+# Reception screen and printed notices (issue 17).
+def _read_screen(value: Any, settings: Settings, problems: Collector) -> ScreenSettings:
+    where = "extra.cchc.screen"
+    if value is None:
+        return ScreenSettings()
+    if not isinstance(value, dict):
+        problems.error(CONFIG_FILE, f"`{where}` phải là một nhóm khóa, ví dụ {{seconds: 12, posts: 6}}.", where)
+        return ScreenSettings()
+    kwargs: dict[str, Any] = {}
+    for key in sorted(set(value) - SCREEN.keys, key=str):
+        problems.warning(CONFIG_FILE, unknown_key_message(str(key), SCREEN.names), f"{where}.{key}")
+    for key in ("seconds", "led_seconds", "posts", "reload_minutes"):
+        number = value.get(key)
+        low, high = SCREEN[key].bounds or (0, 0)  # every integer field declares its bounds
+        if key not in value:
+            continue
+        if isinstance(number, bool) or not isinstance(number, int) or not low <= number <= high:
+            problems.error(CONFIG_FILE, f"`{key}` phải là số nguyên từ {low} đến {high}.", f"{where}.{key}")
+            continue
+        kwargs[key] = number
+    if "led" in value:
+        flag = parse_flag(str(value["led"]))
+        if flag is None:
+            problems.error(CONFIG_FILE, BAD_FLAG.format(value=value["led"]), f"{where}.led")
+        else:
+            kwargs["led"] = flag
+    if value.get("portal_url") is not None:
+        url = str(value["portal_url"]).strip()
+        if re.fullmatch(r"https?://[^\s<>\"']+", url):
+            kwargs["portal_url"] = url
+        else:
+            problems.error(CONFIG_FILE, f'"{url}" không phải địa chỉ web (https://…).', f"{where}.portal_url")
+    kwargs["areas"] = _screen_areas(value.get("areas"), settings, problems, f"{where}.areas")
+    return ScreenSettings(**kwargs)
+
+
+def _screen_areas(value: Any, settings: Settings, problems: Collector, where: str) -> tuple[str, ...]:
+    """Area keys, written as keys or labels, one text or a list."""
+    if value is None or value == "":
+        return ()
+    written = value if isinstance(value, list) else str(value).split(",")
+    keys: list[str] = []
+    for item in (str(w).strip() for w in written):
+        area = settings.find_area(item)
+        if area is None:
+            known = ", ".join(a.key for a in settings.areas)
+            problems.error(CONFIG_FILE, f'Không có lĩnh vực "{item}"; các mã lĩnh vực: {known}.', where)
+        elif area.key not in keys:
+            keys.append(area.key)
+    return tuple(keys)

@@ -117,6 +117,20 @@ def share_script(section: str) -> str:
     return "assets/javascripts/cchc-share.js"
 
 
+# Reception screen and printed notices (issue 17).
+NOTICE_FILE = "niem-yet.html"
+
+
+def screen(section: str) -> str:
+    """The reception screen: at the site's root, short to type on a TV's remote control."""
+    return "man-hinh/"
+
+
+def notice(section: str, day: date, slug: str) -> str:
+    """A post's printable A4 notice (niêm yết), a file beside its page: the body's relative links hold."""
+    return f"{post(section, day, slug)}{NOTICE_FILE}"
+
+
 # What templates name in `url_for('month', 2026, 3)`.
 ROUTES: dict[str, Callable[..., str]] = {
     "home": home,
@@ -140,6 +154,9 @@ ROUTES: dict[str, Callable[..., str]] = {
     "share_image": share_image,
     "print_css": print_css,
     "share_script": share_script,
+    # Reception screen and printed notices (issue 17).
+    "screen": screen,
+    "notice": notice,
 }
 
 

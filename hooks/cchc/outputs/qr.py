@@ -34,7 +34,9 @@ def svg(url: str, *, label: str | None = None, scale: int = 4) -> str:
         dark="#000",
         light="#fff",
     )
-    return out.getvalue().decode("utf-8").replace("<svg ", '<svg role="img" ', 1)
+    # A viewBox lets CSS size the code (the reception screen sizes it to the screen's height).
+    width, height = code.symbol_size(scale=scale, border=4)
+    return out.getvalue().decode("utf-8").replace("<svg ", f'<svg role="img" viewBox="0 0 {width} {height}" ', 1)
 
 
 def png(url: str, *, scale: int = 8) -> bytes:

@@ -318,6 +318,26 @@ STRINGS: dict[str, str] = {
     "contact_in_person": "Trực tiếp tại",
     "links_title": "Dịch vụ công trực tuyến",
     "links_procedures": "Thủ tục hành chính của đơn vị",
+    # Reception screen and printed notices (issue 17).
+    "screen_title": "Màn hình tiếp đón",
+    "screen_description": "Tin, bài cải cách hành chính, đường dây nóng và mã QR dịch vụ công của {unit}.",
+    "screen_slides": "Trang chiếu",
+    "screen_slide": "Trang {n}/{count}",
+    "screen_latest": "Tin, bài mới",
+    "screen_contact": "Liên hệ, góp ý",
+    "screen_hotline": "Đường dây nóng",
+    "screen_phone": "Điện thoại",
+    "screen_feedback": "Góp ý, phản ánh",
+    "screen_address": "Địa chỉ",
+    "screen_codes": "Quét mã QR bằng điện thoại",
+    "screen_qr_portal": "Cổng Dịch vụ công quốc gia",
+    "screen_qr_latest": "Tin, bài mới nhất",
+    "screen_no_posts": "Chưa có tin, bài nào.",
+    "notice_title": "Niêm yết: {title}",
+    "notice_kicker": "Thông tin cải cách hành chính",
+    "notice_qr": "Quét mã để đọc trên điện thoại",
+    "notice_print": "Trang in khổ A4 để niêm yết. Nhấn Ctrl+P (hoặc vào menu In) để in; bản in chỉ gồm phần dưới đây.",
+    "notice_link": "Bản in niêm yết (A4)",
 }
 
 # What each status means: the plan page's legend (kept in step with `cchc.progress`).
