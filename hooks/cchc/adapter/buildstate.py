@@ -41,6 +41,8 @@ from ..site import SiteContent, listing_page_source, load_site, post_page_source
 from ..text.progressbar import Progress
 from ..text.ui import STRINGS
 from ..text.ui import text as ui_text
+from .incremental import Preview
+from .sitefiles import LinkedFile
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -83,6 +85,7 @@ class BuildState:
     # Sharing (issue 15): the site's own picture for pages without a cover.
     share_image: ShareImage | None = None
     media: Macros | None = None  # overrides/cchc/_media.html: players and video embeds in bodies
+    preview: Preview | None = None  # `cchc serve`: only the pages a change shows on are rendered again
 
 
 def escape_config(config: MkDocsConfig) -> None:
@@ -133,13 +136,15 @@ def prepare(config: MkDocsConfig, preview: bool) -> BuildState:
 def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
     """Hand-written pages as `handwritten` lets them through; every generated page and file added."""
     site = state.site
+    if state.preview:
+        state.preview.start(site, config)
     docs = site.handwritten
     for file in [f for f in files if f.src_dir == config.docs_dir]:
         processed = docs.processed.get(file.src_uri)
         if processed or file.src_uri not in docs.published:
             files.remove(file)
         if processed:
-            files.append(File.generated(config, file.src_uri, abs_src_path=str(processed)))
+            files.append(LinkedFile.generated(config, file.src_uri, abs_src_path=str(processed)))
     # Post bodies are rendered before `on_env`, so the macro comes from its own theme env.
     env = config.theme.get_env()
     state.picture = vars(env.get_template("cchc/_picture.html").module)["picture"]
@@ -151,7 +156,7 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
         files.append(File.generated(config, attachment.src_uri, abs_src_path=str(attachment.path)))
     for src_uri, cached in site.images.files():
         if files.get_file_from_path(src_uri) is None:
-            files.append(File.generated(config, src_uri, abs_src_path=str(cached)))
+            files.append(LinkedFile.generated(config, src_uri, abs_src_path=str(cached)))
     for listing in site.listings:
         _add_page(state, files, config, listing.src_uri, listing_page_source(listing), listing)
     for page in plan_pages(site.progress, site.settings.section):
@@ -166,6 +171,8 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
         document = plan_document(item.plan)
         files.append(File.generated(config, urls.plan_document(site.settings.section, item.plan.id), content=document))
     _add_register(state, files, config)  # documents register
+    if state.preview:
+        state.preview.finish_files(files)
 
 
 def _add_register(state: BuildState, files: Files, config: MkDocsConfig) -> None:
@@ -239,7 +246,10 @@ def _open_graph(page: Page, config: MkDocsConfig, item: PageItem | None, image: 
 
 
 def _add_page(state: BuildState, files: Files, config: MkDocsConfig, src_uri: str, source: str, item: PageItem) -> None:
-    files.append(File.generated(config, src_uri, content=source))
+    preview = state.preview
+    files.append(
+        preview.page_file(config, src_uri, source, item) if preview else File.generated(config, src_uri, content=source)
+    )
     state.pages[src_uri] = item
 
 
@@ -249,7 +259,7 @@ def write_feeds(state: BuildState, config: MkDocsConfig) -> None:
     ctx = feeds.FeedContext(
         site.base_url,
         settings.unit,
-        state.contents,
+        state.preview.feed_contents(state.contents, site.section.posts) if state.preview else state.contents,
         state.summaries,
         Path(config.site_dir),
         site.now,
