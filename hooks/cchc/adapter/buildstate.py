@@ -27,8 +27,7 @@ from ..outputs import feeds, ical
 from ..outputs.docxreport import plan_document
 from ..outputs.images import ImageSet, ShareImage
 from ..outputs.media import Macros
-from ..outputs.render import MarkdownRenderer
-from ..outputs.safehtml import site_html
+from ..outputs.render import summaries_html
 from ..pages import headmeta
 from ..pages.listings import Listing
 from ..pages.planpages import PlanPage, PlansIndex, plan_pages
@@ -129,8 +128,9 @@ def prepare(config: MkDocsConfig, preview: bool) -> BuildState:
     for source in site.images.repaired:
         log.info("cchc: ảnh %s: bản trong bộ nhớ đệm bị hỏng hoặc bị sửa, đã xử lý lại", os.path.relpath(source, root))
     log.info("cchc: ảnh: %d xử lý mới, %d lấy lại từ bộ nhớ đệm", site.images.encoded, site.images.reused)
-    renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
-    return BuildState(site, {p.src_uri: site_html(renderer.html(p.summary)) for p in site.section.posts})
+    posts = site.section.posts
+    summaries = summaries_html(config.markdown_extensions, config.mdx_configs, [p.summary for p in posts])
+    return BuildState(site, {post.src_uri: html for post, html in zip(posts, summaries, strict=True)})
 
 
 def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
