@@ -108,6 +108,8 @@ class Hooks:
         env.globals["ui_text"] = ui_text  # `ui_text('posts_count', n=3)`: the strings' `{n}` filled in Python
         env.globals["post_crumbs"] = post_crumbs
         env.globals["unpublished"] = Publication(self.build.site.now)
+        if self.incremental:
+            env.bytecode_cache = incremental.TEMPLATE_CODE
         return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -26,6 +26,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import jinja2
+import jinja2.bccache
 from mkdocs.structure.files import File, Files
 
 from ..pages.listings import Landing, Listing
@@ -48,12 +50,35 @@ class _QuietDirty(logging.Filter):
 QUIET_DIRTY = _QuietDirty()
 
 
+class _TemplateCode(jinja2.BytecodeCache):
+    """Compiled templates kept in memory: `serve` makes a new Jinja environment, compiling all again, at each save.
+
+    Jinja keys each entry by the template's name and checks its source's checksum, so an edited template is
+    compiled again.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CODE = _TemplateCode()
+
+
 class Fingerprints:
     """Hashes of what pages show; a post hashed once per build, as lists show it."""
 
     def __init__(self, site: SiteContent) -> None:
         self.site = site
         self._cards: dict[int, bytes] = {}
+        self._objects: dict[int, tuple[object, bytes]] = {}
 
     def of(self, *values: object) -> str:
         digest = hashlib.sha256()
@@ -73,10 +98,18 @@ class Fingerprints:
     def _feed(self, digest: hashlib._Hash, value: object) -> None:
         if isinstance(value, Post):
             digest.update(self.card(value))
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            digest.update(type(value).__qualname__.encode())
-            for item in dataclasses.fields(value):
-                self._feed(digest, getattr(value, item.name))
+            return
+        names = _field_names(type(value))
+        if names is not None:
+            # Hashed once per build: forty calendar pages share one calendar, lists share posts' areas.
+            known = self._objects.get(id(value))
+            if known is None:
+                part = hashlib.sha256(type(value).__qualname__.encode())
+                for name in names:
+                    self._feed(part, getattr(value, name))
+                known = (value, part.digest())  # the object kept alive, so that its id stays its own
+                self._objects[id(value)] = known
+            digest.update(known[1])
         elif isinstance(value, list | tuple):
             digest.update(b"[")
             for item in value:
@@ -91,6 +124,17 @@ class Fingerprints:
         else:
             digest.update(repr(sorted(value, key=repr) if isinstance(value, set | frozenset) else value).encode())
             digest.update(b"\0")
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's fields, None for other types (asked a million times a build: kept by type)."""
+    if kind not in _FIELDS:
+        fields = dataclasses.fields(kind) if dataclasses.is_dataclass(kind) else None
+        _FIELDS[kind] = None if fields is None else tuple(item.name for item in fields)
+    return _FIELDS[kind]
 
 
 class Preview:
