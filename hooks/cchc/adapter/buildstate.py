@@ -168,7 +168,7 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
     files.append(File.generated(config, urls.ics(site.settings.section), content=deadlines))
     # Word: each plan as its signed document, offered on its page
     for item in site.progress:
-        document = plan_document(item.plan)
+        document = state.preview.reuse(plan_document, item.plan) if state.preview else plan_document(item.plan)
         files.append(File.generated(config, urls.plan_document(site.settings.section, item.plan.id), content=document))
     _add_register(state, files, config)  # documents register
     if state.preview:

@@ -22,9 +22,9 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import jinja2
 import jinja2.bccache
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
     from ..site import SiteContent
+
+T = TypeVar("T")
 
 # MkDocs warns at each dirty build that navigation may be stale: here it never is.
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -153,6 +155,8 @@ class Preview:
         self._fingerprints: Fingerprints | None = None
         self._setup_print = ""
         self._current: dict[str, str] = {}
+        self._made: dict[str, bytes] = {}  # what `reuse` made at the last build
+        self._made_now: dict[str, bytes] = {}
 
     def close(self) -> None:
         shutil.rmtree(self.sources, ignore_errors=True)
@@ -167,6 +171,7 @@ class Preview:
         self.site_print = prints.of(self._setup_print, sorted(site.handwritten.published), *every)
         self._current = {}
         self.built = []
+        self._made, self._made_now = self._made_now, {}
 
     def page_file(self, config: MkDocsConfig, src_uri: str, source: str, item: object) -> File:
         """The generated page as a file of ours, rewritten (and its output removed) when what it shows changed."""
@@ -200,6 +205,16 @@ class Preview:
         self.prints, self.last_site_print, self.outputs = self._current, self.site_print, outputs
         # As `Page.url`, which the index's locations start with: the home page's is "", not "./".
         self.order = ["" if file.url in (".", "./") else file.url for file in files.documentation_pages()]
+
+    def reuse(self, make: Callable[[T], bytes], value: T) -> bytes:
+        """`make(value)`, made again only when `value` changed since the last build (a plan's Word file)."""
+        assert self._fingerprints is not None, "start() runs first, at on_files"
+        key = f"{make.__module__}.{make.__qualname__}:{self._fingerprints.of(value)}"
+        made = self._made.get(key)
+        if made is None:
+            made = make(value)
+        self._made_now[key] = made
+        return made
 
     def rendered(self, url: str, meta: Mapping[str, object]) -> None:
         search = meta.get("search")
