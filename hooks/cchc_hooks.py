@@ -11,9 +11,10 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.commands import build as build_command
 from mkdocs.structure import pages
 
-from cchc.adapter import buildstate
+from cchc.adapter import buildstate, incremental
 from cchc.commands import webeditor
 from cchc.config import urls
 from cchc.model.deadlines import report_label
@@ -48,6 +49,7 @@ class Hooks:
         self.preview = False  # `mkdocs serve`: drafts and scheduled posts are shown
         self.reported_links = buildstate.ReportedLinks()
         self._build: BuildState | None = None
+        self.incremental: incremental.Preview | None = None  # `serve --dirty` (`cchc serve`)
 
     @property
     def build(self) -> BuildState:
@@ -57,9 +59,15 @@ class Hooks:
     def on_startup(self, command: str, dirty: bool) -> None:
         self.preview = command == "serve"
         logging.getLogger(pages.__name__).addFilter(self.reported_links)  # properdocs.… under ProperDocs
+        self.incremental = incremental.Preview() if self.preview and dirty else None
+        if self.incremental:
+            logging.getLogger(build_command.__name__).addFilter(incremental.QUIET_DIRTY)
 
     def on_shutdown(self) -> None:
         logging.getLogger(pages.__name__).removeFilter(self.reported_links)
+        if self.incremental:
+            logging.getLogger(build_command.__name__).removeFilter(incremental.QUIET_DIRTY)
+            self.incremental.close()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Heading anchors keep `đ` as `d`; Python-Markdown's default drops it.
@@ -75,6 +83,7 @@ class Hooks:
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self._build = buildstate.prepare(config, self.preview)
+        self._build.preview = self.incremental
         self.reported_links.links = frozenset(self._build.site.broken_links)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -100,6 +109,8 @@ class Hooks:
         env.globals["post_crumbs"] = post_crumbs
         env.globals["unpublished"] = Publication(self.build.site.now)
         self.build.env = env  # the reception screen and notices are rendered with it (issue 17)
+        if self.incremental:
+            env.bytecode_cache = incremental.TEMPLATE_CODE
         return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -128,6 +139,8 @@ class Hooks:
         self, context: dict[str, object], page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, object]:
         context["cchc"] = buildstate.page_context(self.build, page, config)
+        if self.incremental:
+            self.incremental.rendered(page.url, page.meta)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -142,6 +155,8 @@ class Hooks:
     def on_post_build(self, config: MkDocsConfig) -> None:
         buildstate.write_feeds(self.build, config)
         buildstate.write_displays(self.build, config)  # reception screen, printed notices (issue 17)
+        if self.incremental:
+            self.incremental.repair_search(config.site_dir)  # Material's, written before this event
 
 
 # MkDocs finds the events as the module's `on_*` callables.

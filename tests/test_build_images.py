@@ -1,5 +1,6 @@
 """End-to-end: post photos in a built site, as readers and social networks get them."""
 
+import hashlib
 import logging
 import re
 
@@ -117,6 +118,27 @@ def test_warm_rebuild_processes_no_image(tmp_path, now_epoch, caplog):
     second = run_build(tmp_path)
     assert "cchc: ảnh: 0 xử lý mới, 3 lấy lại từ bộ nhớ đệm" in caplog.text
     assert {p: p.read_bytes() for p in (second / POST_URL / "anh").iterdir()} == before
+
+
+def test_warm_rebuild_reads_no_photo_again_and_links_the_cached_files(tmp_path, now_epoch, monkeypatch):
+    write_tree(tmp_path, FILES)
+    run_build(tmp_path)
+    hashed = []
+    digest = hashlib.file_digest
+    monkeypatch.setattr(hashlib, "file_digest", lambda f, name: hashed.append(f.name) or digest(f, name))
+    second = run_build(tmp_path)
+    assert hashed == []  # sources and cache entries unchanged since the first build: not read
+    cover = second / POST_URL / "anh" / "bia.jpg"
+    cached = [p for p in (tmp_path / ".cache/images").rglob("*.jpg") if p.stat().st_ino == cover.stat().st_ino]
+    old = cover.read_bytes()
+    assert len(cached) == 1 and cached[0].read_bytes() == old  # one file on disk, not two
+    # A photo the editor replaces (same name, same size) is read again.
+    source = tmp_path / "posts/2026/03/anh/bia.jpg"
+    replaced = phone_jpeg((1800, 2400), orientation=1)
+    source.write_bytes(replaced)
+    third = run_build(tmp_path)
+    assert str(source) in hashed
+    assert (third / POST_URL / "anh" / "bia.jpg").read_bytes() != old
 
 
 def test_missing_alt_is_a_warning_fatal_under_strict(site, caplog):

@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-import yaml
-
 from .config import urls
 from .config.errors import Collector
 from .config.settings import Settings
@@ -26,6 +24,7 @@ from .outputs.images import ImageSet, process_images
 from .outputs.media import MediaFile, media_files, without_metadata
 from .outputs.safehtml import plain_text
 from .pages.calendarpages import calendar_listings
+from .pages.frontmatter import FrontValue, front_matter
 from .pages.listings import Landing, Listing, build_listings
 from .pages.planpages import plan_pages
 from .pages.registerpages import register_pages
@@ -225,23 +224,21 @@ def hand_written_pages(root: Path, docs_dir: str, site_files: set[str]) -> list[
 def post_page_source(post: Post, summary_html: str) -> str:
     """The Markdown MkDocs renders for a post: its body, with page metadata on top."""
     # Plain text: `on_page_markdown` escapes what Material prints (headmeta).
-    meta = {
+    meta: dict[str, FrontValue] = {
         "title": post.title,
         "template": "cchc/post.html",
         "description": plain_text(summary_html)[:DESCRIPTION_MAX],  # the summary as readers see it
     }
     if post.image:
         meta["image"] = post.image
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
-    return f"---\n{front}---\n\n{post.body}"
+    return f"{front_matter(meta)}\n{post.body}"
 
 
 def listing_page_source(listing: Listing) -> str:
     # Listings repeat posts' text; search finds the posts themselves.
-    meta = {"title": listing.title, "template": listing.template, "search": {"exclude": True}}
+    meta: dict[str, FrontValue] = {"title": listing.title, "template": listing.template, "search": {"exclude": True}}
     if listing.description:
         meta["description"] = listing.description
     if listing.hide:
         meta["hide"] = list(listing.hide)
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
-    return f"---\n{front}---\n"
+    return front_matter(meta)

@@ -27,8 +27,7 @@ from ..outputs import feeds, ical
 from ..outputs.docxreport import plan_document
 from ..outputs.images import ImageSet, ShareImage
 from ..outputs.media import Macros
-from ..outputs.render import MarkdownRenderer
-from ..outputs.safehtml import site_html
+from ..outputs.render import summaries_html
 from ..pages import headmeta
 from ..pages import screen as displays
 from ..pages.listings import Listing
@@ -44,6 +43,8 @@ from ..site import SiteContent, listing_page_source, load_site, post_page_source
 from ..text.progressbar import Progress
 from ..text.ui import STRINGS
 from ..text.ui import text as ui_text
+from .incremental import Preview
+from .sitefiles import LinkedFile
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -89,6 +90,7 @@ class BuildState:
     share_image: ShareImage | None = None
     media: Macros | None = None  # overrides/cchc/_media.html: players and video embeds in bodies
     env: Environment | None = None  # the theme's, as `on_env` left it: the screen and notices use it
+    preview: Preview | None = None  # `cchc serve`: only the pages a change shows on are rendered again
 
 
 def escape_config(config: MkDocsConfig) -> None:
@@ -133,20 +135,23 @@ def prepare(config: MkDocsConfig, preview: bool) -> BuildState:
     for source in site.images.repaired:
         log.info("cchc: ảnh %s: bản trong bộ nhớ đệm bị hỏng hoặc bị sửa, đã xử lý lại", os.path.relpath(source, root))
     log.info("cchc: ảnh: %d xử lý mới, %d lấy lại từ bộ nhớ đệm", site.images.encoded, site.images.reused)
-    renderer = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
-    return BuildState(site, {p.src_uri: site_html(renderer.html(p.summary)) for p in site.section.posts})
+    posts = site.section.posts
+    summaries = summaries_html(config.markdown_extensions, config.mdx_configs, [p.summary for p in posts])
+    return BuildState(site, {post.src_uri: html for post, html in zip(posts, summaries, strict=True)})
 
 
 def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
     """Hand-written pages as `handwritten` lets them through; every generated page and file added."""
     site = state.site
+    if state.preview:
+        state.preview.start(site, config)
     docs = site.handwritten
     for file in [f for f in files if f.src_dir == config.docs_dir]:
         processed = docs.processed.get(file.src_uri)
         if processed or file.src_uri not in docs.published:
             files.remove(file)
         if processed:
-            files.append(File.generated(config, file.src_uri, abs_src_path=str(processed)))
+            files.append(LinkedFile.generated(config, file.src_uri, abs_src_path=str(processed)))
     # Post bodies are rendered before `on_env`, so the macro comes from its own theme env.
     env = config.theme.get_env()
     state.picture = vars(env.get_template("cchc/_picture.html").module)["picture"]
@@ -158,7 +163,7 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
         files.append(File.generated(config, attachment.src_uri, abs_src_path=str(attachment.path)))
     for src_uri, cached in site.images.files():
         if files.get_file_from_path(src_uri) is None:
-            files.append(File.generated(config, src_uri, abs_src_path=str(cached)))
+            files.append(LinkedFile.generated(config, src_uri, abs_src_path=str(cached)))
     for listing in site.listings:
         _add_page(state, files, config, listing.src_uri, listing_page_source(listing), listing)
     for page in plan_pages(site.progress, site.settings.section):
@@ -173,9 +178,11 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
     files.append(File.generated(config, urls.ics(site.settings.section), content=deadlines))
     # Word: each plan as its signed document, offered on its page
     for item in site.progress:
-        document = plan_document(item.plan)
+        document = state.preview.reuse(plan_document, item.plan) if state.preview else plan_document(item.plan)
         files.append(File.generated(config, urls.plan_document(site.settings.section, item.plan.id), content=document))
     _add_register(state, files, config)  # documents register
+    if state.preview:
+        state.preview.finish_files(files)
 
 
 def _add_register(state: BuildState, files: Files, config: MkDocsConfig) -> None:
@@ -249,7 +256,10 @@ def _open_graph(page: Page, config: MkDocsConfig, item: PageItem | None, image: 
 
 
 def _add_page(state: BuildState, files: Files, config: MkDocsConfig, src_uri: str, source: str, item: PageItem) -> None:
-    files.append(File.generated(config, src_uri, content=source))
+    preview = state.preview
+    files.append(
+        preview.page_file(config, src_uri, source, item) if preview else File.generated(config, src_uri, content=source)
+    )
     state.pages[src_uri] = item
 
 
@@ -259,7 +269,7 @@ def write_feeds(state: BuildState, config: MkDocsConfig) -> None:
     ctx = feeds.FeedContext(
         site.base_url,
         settings.unit,
-        state.contents,
+        state.preview.feed_contents(state.contents, site.section.posts) if state.preview else state.contents,
         state.summaries,
         Path(config.site_dir),
         site.now,

@@ -125,7 +125,8 @@ def _run(args: argparse.Namespace, rest: list[str]) -> int:
         return build(rest, _mkdocs)
     if args.command == "serve":
         _local_time(config)
-        return _mkdocs(["serve", "--livereload", *rest])
+        # Quick preview (adapter/incremental.py): a save renders only the pages it shows on; `--clean` after wins.
+        return _mkdocs(["serve", "--livereload", "--dirty", *rest])
     if args.command == "in":  # printed notices (issue 17)
         return _print_notice(args, rest)
     if args.command == "portal":

@@ -38,7 +38,7 @@ from ..config.settings import ImageSettings
 from ..readers.assets import OUTPUT_FORMATS, Asset, Owner, normalize_ref
 from ..readers.posts import Post
 from ..text.progressbar import track
-from .cachefiles import read_entry, write_entry
+from .cachefiles import MEMO, DigestMemo, read_entry, write_entry
 
 PIPELINE = "2"  # bump when the bytes `_encode` writes change, so old cache entries are not reused
 # Output format by the reference's extension: the processed file keeps the name the post uses.
@@ -192,14 +192,16 @@ def process_images(
     verified, not encoded, and the result lists no published images.
     """
     result = ImageSet()
-    keyed, sources = _keyed_sources(assets, settings, problems)
-    outcomes = _outcomes(sources, settings, cache_dir, result, workers or _cores(), encode)
+    memo = DigestMemo(cache_dir / MEMO)  # sources and cached files hashed once, not at every build
+    keyed, sources = _keyed_sources(assets, settings, problems, memo)
+    outcomes = _outcomes(sources, settings, cache_dir, result, workers or _cores(), encode, memo)
     _publish(keyed, outcomes, cache_dir, result, problems)
+    memo.save()
     return result
 
 
 def _keyed_sources(
-    assets: Iterable[Asset], settings: ImageSettings, problems: Collector
+    assets: Iterable[Asset], settings: ImageSettings, problems: Collector, memo: DigestMemo
 ) -> tuple[list[tuple[Asset, str]], dict[str, _Source]]:
     """Each usable image with its cache key, and one source file per key (a photo used twice is done once)."""
     keyed: list[tuple[Asset, str]] = []
@@ -210,8 +212,7 @@ def _keyed_sources(
         try:
             with asset.path.open("rb") as f:
                 head = f.read(512)
-                f.seek(0)
-                digest = hashlib.file_digest(f, "sha256").hexdigest()
+            digest = memo.digest(asset.path)
         except OSError as exc:
             _report(problems, asset, f"không đọc được tệp ({exc.strerror}).")
             continue
@@ -237,13 +238,19 @@ def _keyed_sources(
 
 
 def _outcomes(
-    sources: dict[str, _Source], settings: ImageSettings, cache_dir: Path, result: ImageSet, workers: int, encode: bool
+    sources: dict[str, _Source],
+    settings: ImageSettings,
+    cache_dir: Path,
+    result: ImageSet,
+    workers: int,
+    encode: bool,
+    memo: DigestMemo,
 ) -> dict[str, _Entry | str]:
     """Key -> cache entry (reused or encoded now), or the reason it failed; verified-only keys are absent."""
     outcomes: dict[str, _Entry | str] = {}
     jobs = []
     for key, source in sources.items():
-        meta = _cached(cache_dir / key)
+        meta = _cached(cache_dir / key, memo)
         if meta is None and (cache_dir / key).exists() and encode:
             result.repaired.append(str(source.path))
         if meta is not None:
@@ -266,7 +273,7 @@ def _outcomes(
                 outcomes[key] = problem
     if jobs:
         with ThreadPoolExecutor(max_workers=min(len(jobs), workers)) as pool:
-            done = pool.map(lambda job: _encode_to_cache(job[1], settings, cache_dir, job[0]), jobs)
+            done = pool.map(lambda job: _encode_to_cache(job[1], settings, cache_dir, job[0], memo), jobs)
             # The slow step of a first build: a progress bar when someone watches a terminal.
             for (key, _), outcome in zip(jobs, track(done, "Xử lý ảnh", len(jobs)), strict=True):
                 outcomes[key] = outcome
@@ -379,7 +386,9 @@ def encode(path: Path, fmt: str, settings: ImageSettings) -> Encoded:
     return Encoded(source_pixels, [(s.width, s.height, {f: _save(s, f, settings) for f in formats}) for s in sizes])
 
 
-def _encode_to_cache(source: _Source, settings: ImageSettings, cache_dir: Path, key: str) -> _Entry | str:
+def _encode_to_cache(
+    source: _Source, settings: ImageSettings, cache_dir: Path, key: str, memo: DigestMemo
+) -> _Entry | str:
     try:
         encoded = encode(source.path, source.fmt, settings)
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
@@ -390,16 +399,16 @@ def _encode_to_cache(source: _Source, settings: ImageSettings, cache_dir: Path, 
     entry = _Entry(source.fmt, encoded.source_pixels, tuple((w, h) for w, h, _ in encoded.sizes))
     meta: dict[str, object] = {"format": entry.fmt, "pixels": entry.pixels, "sizes": [list(s) for s in entry.sizes]}
     try:
-        write_entry(cache_dir, key, outputs, meta)
+        write_entry(cache_dir, key, outputs, meta, memo)
         return entry
     except OSError as exc:
         cached = _cached(cache_dir / key)  # another build may have written the same entry meanwhile: same bytes
         return cached or f"không ghi được thư mục tạm của ảnh {cache_dir} ({exc.strerror})."
 
 
-def _cached(folder: Path) -> _Entry | None:
+def _cached(folder: Path, memo: DigestMemo | None = None) -> _Entry | None:
     """An intact entry, holding every file `_post_image` names."""
-    meta = read_entry(folder)
+    meta = read_entry(folder, memo)
     if meta is None:
         return None
     fmt, pixels, sizes, files = meta.get("format"), meta.get("pixels"), meta.get("sizes"), meta.get("files")

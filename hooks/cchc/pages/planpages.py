@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import yaml
-
 from ..config import urls
 from ..config.urls import Crumb
 from ..model.planheading import dateline, issued_text, title_lines
 from ..model.progress import PlanProgress, Status
 from ..text.ui import STATUS_HELP, STATUS_HELP_NOTE, STRINGS, text
+from .frontmatter import FrontValue, front_matter
 from .pages import section_crumbs
 
 
@@ -91,7 +90,7 @@ def plan_pages(progress: list[PlanProgress], section: str) -> list[PlansIndex | 
 
 def page_source(page: PlansIndex | PlanPage) -> str:
     """Front matter naming the template; a plan's sections as the Markdown body."""
-    meta: dict[str, object] = {"title": page.title, "template": page.template}
+    meta: dict[str, FrontValue] = {"title": page.title, "template": page.template}
     body = ""
     if isinstance(page, PlanPage):
         plan = page.progress.plan
@@ -100,8 +99,7 @@ def page_source(page: PlansIndex | PlanPage) -> str:
         body = "\n\n".join(_section_markdown(s.heading, s.body) for s in plan.sections)
     else:
         meta["search"] = {"exclude": True}
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
-    return f"---\n{front}---\n\n{body}\n"
+    return f"{front_matter(meta)}\n{body}\n"
 
 
 def _section_markdown(heading: str | None, body: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
@@ -137,6 +138,7 @@ def _span(key: str, raw: str) -> tuple[date, date]:
     return day, day
 
 
+@functools.lru_cache(maxsize=4096)  # Babel's formatter is slow, and lists show the same days on many pages
 def list_date(day: date) -> str:
     """For lists: `Thứ Năm, 12/3/2026`."""
     text = format_date(day, "EEEE, d/M/y", locale="vi")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -30,6 +31,7 @@ def match_key(text: str) -> str:
 SLUG_MAX = 80  # characters: file names have limits (255 bytes), and addresses are read by people
 
 
+@functools.lru_cache(maxsize=8192)  # every page links its post's tags and areas by slug
 def slugify(text: str, separator: str = "-") -> str:
     """ASCII slug: marks removed, `đ` -> `d`, lower case, hyphens; at most SLUG_MAX, cut at a word."""
     slug = _NON_SLUG.sub(separator, fold(nfc(text)).lower()).strip(separator)
