@@ -90,7 +90,8 @@ def test_after_edits_of_body_title_date_area_and_tasks_the_preview_equals_a_clea
 
 def test_a_body_edit_renders_only_its_post_again(served):
     _, _, rewritten = served
-    assert rewritten["body"] - {"404.html"} == {f"cchc/2026/04/{OLD_SLUG}/index.html"}
+    post = f"cchc/2026/04/{OLD_SLUG}/"
+    assert rewritten["body"] - {"404.html"} == {post + "index.html", post + "niem-yet.html"}  # and its A4 notice
 
 
 def test_a_title_edit_renders_the_pages_listing_the_post_not_every_page(served):

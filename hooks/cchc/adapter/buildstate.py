@@ -289,9 +289,12 @@ def write_displays(state: BuildState, config: MkDocsConfig) -> None:
     posts = displays.screen_posts(site.section.posts, settings.screen, site.now)
     screen = displays.build_screen(settings, posts, state.summaries, site.images, site.base_url)
     outputs: list[tuple[str, str, displays.Screen | displays.Notice]] = [("cchc/screen.html", screen.url, screen)]
+    # The preview renders only the posts a change shows on: the others' HTML is the last build's.
+    contents = state.preview.feed_contents(state.contents, site.section.posts) if state.preview else state.contents
     for post in site.section.posts:
-        notice = displays.build_notice(settings, post, state.contents.get(post.src_uri, ""), site.base_url)
+        notice = displays.build_notice(settings, post, contents.get(post.src_uri, ""), site.base_url)
         outputs.append(("cchc/notice.html", notice.url, notice))
+    written: set[Path] = set()
     for template_name, url, item in outputs:
         root = "../" * url.count("/")  # the site's root seen from the file: `| url` makes links relative to it
         html = state.env.get_template(template_name).render(
@@ -299,4 +302,8 @@ def write_displays(state: BuildState, config: MkDocsConfig) -> None:
         )
         path = Path(config.site_dir) / (f"{url}index.html" if url.endswith("/") else url)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(html, encoding="utf-8")
+        if not (path.is_file() and path.read_text(encoding="utf-8") == html):  # the preview keeps what did not change
+            path.write_text(html, encoding="utf-8")
+        written.add(path)
+    if state.preview:
+        state.preview.wrote_displays(written)

@@ -148,6 +148,7 @@ class Preview:
         self.site_print = ""  # the whole section's, for pages showing all of it
         self.last_site_print = ""
         self.outputs: set[str] = set()  # every file of the last build, in site/
+        self.displays: set[Path] = set()  # the screen and notices the last build wrote (not MkDocs files)
         self.contents: dict[str, str] = {}  # post src_uri -> rendered HTML, for the feeds
         self.search: dict[str, list[object]] = {}  # page url -> its search index entries
         self.order: list[str] = []  # every page's url, in build order
@@ -205,6 +206,12 @@ class Preview:
         self.prints, self.last_site_print, self.outputs = self._current, self.site_print, outputs
         # As `Page.url`, which the index's locations start with: the home page's is "", not "./".
         self.order = ["" if file.url in (".", "./") else file.url for file in files.documentation_pages()]
+
+    def wrote_displays(self, paths: set[Path]) -> None:
+        """After the screen and notices are written: those of posts moved or deleted since go too."""
+        for gone in self.displays - paths:
+            _remove(str(gone))
+        self.displays = paths
 
     def reuse(self, make: Callable[[T], bytes], value: T) -> bytes:
         """`make(value)`, made again only when `value` changed since the last build (a plan's Word file)."""
