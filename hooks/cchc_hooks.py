@@ -24,6 +24,7 @@ from cchc.outputs.pictures import rewrite_images
 from cchc.outputs.safehtml import site_html
 from cchc.pages import headmeta
 from cchc.pages.pages import Publication, post_crumbs
+from cchc.pages.unitpages import ProcedurePage
 from cchc.readers.handwritten import in_guide
 from cchc.readers.posts import Post
 from cchc.text import vndates
@@ -131,6 +132,8 @@ class Hooks:
                 html = rewrite_images(html, images, build.picture, eager_first=not item.image)
             # The feeds carry each post's full HTML, tables unwrapped, videos as plain links.
             build.contents[src_uri] = media.for_feeds(html, played)
+        elif isinstance(item, ProcedurePage):
+            build.contents[src_uri] = html  # its printed notice carries the steps (issue 17)
         if build.media:
             html = media.for_site(html, played, build.media, buildstate.poster(build, item))
         return wrap_tables(html)

@@ -32,6 +32,8 @@ LONG_POST = post(
     categories=["cong-vu"],
 )
 LONG_URL = "cchc/2026/11/" + "tieu-de-rat-dai-ve-cai-cach-hanh-chinh"  # the slug's start
+PROCEDURE_NOTICE = "thu-tuc/kham-suc-khoe-nguoi-tu-18-tuoi/niem-yet.html"
+PROCEDURE_ONLINE = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.012143"
 DEMO_NOTICE = "cchc/2026/03/trung-tam-trien-khai-thanh-toan-vien-phi-khong-dung-tien-mat/niem-yet.html"
 SIZES = {"1920x1080": (1920, 1080, "", 0.035), "1366x768": (1366, 768, "", 0.035), "960x540": (960, 540, "led", 0.055)}
 
@@ -41,7 +43,7 @@ needs_zbar = pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbar-to
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("man-hinh")
-    for name in ("posts", "plans", "docs", "documents"):  # every content folder of the demo
+    for name in ("posts", "plans", "docs", "documents", "procedures"):  # every content folder of the demo
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, root / name)
     write_tree(root, {"posts/2026/11/dai.md": LONG_POST, "posts/2026/11/anh/bia.png": png(1200, 900)})
@@ -127,6 +129,10 @@ def shows(demo, tmp_path_factory):
             page.emulate_media(media="print")
             found["notice_code"] = page.locator(".cchc-notice__code .cchc-qr").screenshot()
             found["notice_pdf"] = page.pdf(prefer_css_page_size=True)
+            page.goto(base + PROCEDURE_NOTICE)
+            page.emulate_media(media="print")
+            found["procedure_code"] = page.locator(".cchc-notice__code .cchc-qr").screenshot()
+            found["procedure_pdf"] = page.pdf(prefer_css_page_size=True)
             page.close()
         finally:
             browser.close()
@@ -176,7 +182,18 @@ def test_the_screen_asks_nothing_of_another_site(shows):
 def test_every_qr_code_on_the_screen_opens_its_address(demo, shows, tmp_path):
     (latest,) = demo.glob(LONG_URL + "*/index.html")  # the newest post
     decoded = [_decode(image, tmp_path) for image in shows["codes"]]
-    assert decoded == ["https://dichvucong.gov.vn/", SITE_URL + latest.parent.relative_to(demo).as_posix() + "/"]
+    latest_url = SITE_URL + latest.parent.relative_to(demo).as_posix() + "/"
+    assert decoded == ["https://dichvucong.gov.vn/", SITE_URL + "thu-tuc/", latest_url]
+
+
+@needs_chromium
+@needs_zbar
+def test_a_procedure_notice_qr_code_opens_its_online_service_on_one_a4_page(demo, shows, tmp_path):
+    assert _decode(shows["procedure_code"], tmp_path) == PROCEDURE_ONLINE
+    with pikepdf.open(io.BytesIO(shows["procedure_pdf"])) as pdf:
+        assert len(pdf.pages) == 1
+    page = (demo / PROCEDURE_NOTICE.removesuffix("niem-yet.html") / "index.html").read_text(encoding="utf-8")
+    assert 'href="niem-yet.html">Bản in niêm yết (A4)</a>' in page
 
 
 @needs_chromium

@@ -35,7 +35,7 @@ from ..pages.planpages import PlanPage, PlansIndex, plan_pages
 from ..pages.planpages import page_source as plan_page_source
 from ..pages.registerpages import RegisterPage, register_page_source, register_pages
 from ..pages.sharing import OpenGraph, ShareLinks, default_image, open_graph, text_of
-from ..pages.unitpages import UnitPage, unit_pages
+from ..pages.unitpages import ProcedurePage, UnitPage, unit_pages
 from ..pages.unitpages import page_source as unit_page_source
 from ..readers.officialdocs import DOCUMENTS_DIR
 from ..readers.posts import Post
@@ -287,13 +287,22 @@ def write_displays(state: BuildState, config: MkDocsConfig) -> None:
     assert state.env is not None, "on_env runs before on_post_build"
     site, settings = state.site, state.site.settings
     posts = displays.screen_posts(site.section.posts, settings.screen, site.now)
-    screen = displays.build_screen(settings, posts, state.summaries, site.images, site.base_url)
-    outputs: list[tuple[str, str, displays.Screen | displays.Notice]] = [("cchc/screen.html", screen.url, screen)]
     # The preview renders only the posts a change shows on: the others' HTML is the last build's.
     contents = state.preview.feed_contents(state.contents, site.section.posts) if state.preview else state.contents
+    screen = displays.build_screen(
+        settings, posts, state.summaries, site.images, site.base_url, procedures=bool(site.procedures)
+    )
+    outputs: list[tuple[str, str, displays.Screen | displays.Notice | displays.ProcedureNotice]] = [
+        ("cchc/screen.html", screen.url, screen)
+    ]
     for post in site.section.posts:
         notice = displays.build_notice(settings, post, contents.get(post.src_uri, ""), site.base_url)
         outputs.append(("cchc/notice.html", notice.url, notice))
+    procedures = [p for p in state.pages.values() if isinstance(p, ProcedurePage)]
+    steps = state.preview.kept_html(state.contents, [p.src_uri for p in procedures]) if state.preview else contents
+    for page in procedures:
+        sheet = displays.build_procedure_notice(settings, page, steps.get(page.src_uri, ""), site.base_url)
+        outputs.append(("cchc/procedure_notice.html", sheet.url, sheet))
     written: set[Path] = set()
     for template_name, url, item in outputs:
         root = "../" * url.count("/")  # the site's root seen from the file: `| url` makes links relative to it

@@ -149,6 +149,7 @@ class Preview:
         self.last_site_print = ""
         self.outputs: set[str] = set()  # every file of the last build, in site/
         self.displays: set[Path] = set()  # the screen and notices the last build wrote (not MkDocs files)
+        self.other_html: dict[str, str] = {}  # procedure page src_uri -> rendered HTML, for its notice
         self.contents: dict[str, str] = {}  # post src_uri -> rendered HTML, for the feeds
         self.search: dict[str, list[object]] = {}  # page url -> its search index entries
         self.order: list[str] = []  # every page's url, in build order
@@ -206,6 +207,12 @@ class Preview:
         self.prints, self.last_site_print, self.outputs = self._current, self.site_print, outputs
         # As `Page.url`, which the index's locations start with: the home page's is "", not "./".
         self.order = ["" if file.url in (".", "./") else file.url for file in files.documentation_pages()]
+
+    def kept_html(self, contents: dict[str, str], src_uris: list[str]) -> dict[str, str]:
+        """Other pages' HTML (procedures', for their notices): this build's, else the last one rendered."""
+        merged = {uri: contents.get(uri) or self.other_html.get(uri, "") for uri in src_uris}
+        self.other_html = merged
+        return merged
 
     def wrote_displays(self, paths: set[Path]) -> None:
         """After the screen and notices are written: those of posts moved or deleted since go too."""

@@ -225,3 +225,12 @@ _SITE_WIDE: dict[str, Callable[..., str]] = {
 ROUTES.update({name: _site_wide(route) for name, route in _SITE_WIDE.items()})
 _UNIT_ROUTES: dict[str, Callable[..., str]] = {"procedures": procedures, "procedure": procedure, "contact": contact}
 ROUTES.update({name: _site_wide(route) for name, route in _UNIT_ROUTES.items()})
+
+
+# Printed notices of procedures (issue 17).
+def procedure_notice(slug: str) -> str:
+    """A procedure's printable A4 notice, beside its page."""
+    return f"{procedure(slug)}{NOTICE_FILE}"
+
+
+ROUTES["procedure_notice"] = _site_wide(procedure_notice)

@@ -18,6 +18,7 @@ from ..outputs.images import ImageSet, PostImage
 from ..outputs.safehtml import plain_text
 from ..readers.posts import Post
 from ..text import ui
+from .unitpages import ProcedurePage
 
 # Longest texts a slide shows, cut at a word: at the screen's type size a longer title or
 # summary would not fit its slide (the browser test checks that nothing overflows).
@@ -75,10 +76,29 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class ProcedureNotice:
+    """A procedure's A4 sheet for the counter: its facts and steps, a QR code to file it online."""
+
+    page: ProcedurePage
+    unit: str
+    parent: str
+    body: str  # the steps' sanitised HTML, as its page shows them
+    code: Code
+
+    @property
+    def url(self) -> str:
+        return urls.procedure_notice(self.page.procedure.slug)
+
+    @property
+    def title(self) -> str:
+        return self.page.title
+
+
+@dataclass(frozen=True)
 class DisplayContext:
     """What the screen's and the notices' templates read as `cchc`."""
 
-    item: Screen | Notice
+    item: Screen | Notice | ProcedureNotice
     t: Mapping[str, str]  # text/ui.py's strings
     images: ImageSet
 
@@ -102,7 +122,12 @@ def screen_posts(posts: Iterable[Post], settings: ScreenSettings, now: datetime)
 
 
 def build_screen(
-    settings: Settings, posts: list[Post], summaries: dict[str, str], images: ImageSet, base_url: str
+    settings: Settings,
+    posts: list[Post],
+    summaries: dict[str, str],
+    images: ImageSet,
+    base_url: str,
+    procedures: bool = False,
 ) -> Screen:
     """The screen's slides and codes; `posts` newest first, as `screen_posts` chose them."""
     slides = tuple(
@@ -119,15 +144,17 @@ def build_screen(
         slides,
         settings.contact,
         settings.contact.feedback.removeprefix("mailto:"),
-        tuple(screen_codes(settings, posts, base_url)),
+        tuple(screen_codes(settings, posts, base_url, procedures)),
         settings.screen,
         urls.screen(settings.section),
     )
 
 
-def screen_codes(settings: Settings, posts: list[Post], base_url: str) -> list[Code]:
-    """The national public-service portal, then the latest post, each as a QR code."""
+def screen_codes(settings: Settings, posts: list[Post], base_url: str, procedures: bool) -> list[Code]:
+    """The national public-service portal, the unit's procedures (when it has some), the latest post."""
     codes = [_code(settings.screen.portal_url, ui.text("screen_qr_portal"))]
+    if procedures:
+        codes.append(_code(base_url + urls.procedures(), ui.text("screen_qr_procedures")))
     if posts:
         codes.append(_code(base_url + posts[0].url, ui.text("screen_qr_latest")))
     return codes
@@ -140,3 +167,10 @@ def build_notice(settings: Settings, post: Post, body: str, base_url: str) -> No
 
 def _code(url: str, caption: str) -> Code:
     return Code(url, caption, qr.svg(url, label=f"{caption}: {url}"))
+
+
+def build_procedure_notice(settings: Settings, page: ProcedurePage, body: str, base_url: str) -> ProcedureNotice:
+    """The code opens the online service where there is one, else the procedure's page."""
+    online = page.procedure.online
+    code = _code(online, ui.text("notice_qr_online")) if online else _code(base_url + page.url, ui.text("notice_qr"))
+    return ProcedureNotice(page, settings.unit, settings.contact.parent, body, code)

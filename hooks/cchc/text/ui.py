@@ -338,6 +338,9 @@ STRINGS: dict[str, str] = {
     "notice_qr": "Quét mã để đọc trên điện thoại",
     "notice_print": "Trang in khổ A4 để niêm yết. Nhấn Ctrl+P (hoặc vào menu In) để in; bản in chỉ gồm phần dưới đây.",
     "notice_link": "Bản in niêm yết (A4)",
+    "screen_qr_procedures": "Thủ tục hành chính của đơn vị",
+    "notice_procedure_kicker": "Thủ tục hành chính",
+    "notice_qr_online": "Quét mã để nộp hồ sơ trực tuyến",
 }
 
 # What each status means: the plan page's legend (kept in step with `cchc.progress`).
