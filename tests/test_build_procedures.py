@@ -51,7 +51,8 @@ def _content(html: str) -> str:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("thu-tuc")
-    shutil.copytree(REPO / "procedures", root / "procedures")
+    for folder in ("procedures", "documents", "plans"):  # a procedure's legal basis links a document
+        shutil.copytree(REPO / folder, root / folder)
     for name in ("index.md", "gioi-thieu.md"):
         (root / "docs").mkdir(exist_ok=True)
         shutil.copy(REPO / "docs" / name, root / "docs" / name)
@@ -82,7 +83,10 @@ def test_procedure_page_shows_every_fact_bases_steps_and_the_online_link(demo):
     assert facts["Mức độ"] == "Dịch vụ công trực tuyến một phần"
     assert facts["Thời hạn giải quyết"].startswith("Trong ngày làm việc")
     assert facts["Phí, lệ phí"].startswith("Theo bảng giá") and facts["Nơi tiếp nhận"].startswith("Bộ phận Một cửa")
-    assert "<li>Thông tư 32/2023/TT-BYT ngày 31/12/2023 của Bộ Y tế</li>" in html
+    assert "<li>Thông tư 32/2023/TT-BYT ngày 31/12/2023 của Bộ Y tế</li>" in html  # not in the register: text
+    # A basis naming a document of the register by its number links its page.
+    basis = "Quyết định 35/QĐ-TTYT của Trung tâm Y tế Mẫu về kiện toàn Bộ phận Một cửa"
+    assert f'<li><a href="../../van-ban/2026/35-qd-ttyt/">{basis}</a></li>' in html
     assert "<li>Đến Trung tâm đúng giờ hẹn, nộp hồ sơ và đóng phí tại quầy thu.</li>" in html  # steps: Markdown
     links = [a.attrs["href"] for a in parse(html).find("a") if a.attrs.get("href", "").startswith("https://")]
     assert links == [KHAM_ONLINE]

@@ -159,7 +159,7 @@ def published_files(site: SiteContent) -> set[str]:
     found |= {page.src_uri for page in plan_pages(site.progress, site.settings.section)}
     found |= {page.src_uri for page in register_pages(site.register, site.settings.unit)}
     found |= {asset.src_uri for asset in site.document_files}
-    found |= {page.src_uri for page in unit_pages(site.procedures, site.settings)}
+    found |= {page.src_uri for page in unit_pages(site.procedures, site.settings, site.register.document_urls())}
     return found | site.handwritten.published  # what of docs/ is published (`handwritten`)
 
 

@@ -170,7 +170,7 @@ def add_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
         _add_page(state, files, config, page.src_uri, plan_page_source(page), page)
     state.share_image = _site_share_image(files, site)
     # Procedures and contact (shared/FORMATS.md §4, §5).
-    for unit_page in unit_pages(site.procedures, site.settings):
+    for unit_page in unit_pages(site.procedures, site.settings, site.register.document_urls()):
         _add_page(state, files, config, unit_page.src_uri, unit_page_source(unit_page), unit_page)
     deadlines = ical.deadline_calendar(
         site.calendar.deadlines, site.settings.unit, site.now, config.site_url, site.settings.timezone.key

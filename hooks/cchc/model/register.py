@@ -80,6 +80,10 @@ class Register:
     entries: tuple[Entry, ...] = ()  # newest first
     by_number: dict[str, tuple[Entry, ...]] = field(default_factory=dict)  # `number_key` -> entries
 
+    def document_urls(self) -> dict[str, str]:
+        """Number key -> the page of its (newest) document: what procedures' legal bases link to."""
+        return {key: entries[0].document.url for key, entries in self.by_number.items() if entries}
+
     def numbered(self, number: str | None) -> tuple[Entry, ...]:
         """The documents with this number (a plan's, a post's `documents` item)."""
         return self.by_number.get(number_key(number), ()) if number else ()

@@ -8,6 +8,8 @@ search finds them; everything else is laid out by the templates from these objec
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -17,6 +19,7 @@ from ..config import urls
 from ..config.settings import Contact, Link, Settings
 from ..config.urls import Crumb
 from ..outputs import qr
+from ..readers.officialdocs import number_key
 from ..readers.procedures import Procedure
 from ..text.ui import STRINGS, text
 from ..text.vntext import match_key, slugify
@@ -62,6 +65,7 @@ class ProcedurePage:
 
     procedure: Procedure
     template: str = "cchc/procedure.html"
+    bases: tuple[Crumb, ...] = ()  # each legal basis as written, linked (url) to the register's document if any
 
     @property
     def url(self) -> str:
@@ -131,8 +135,13 @@ def level_label(level: str | None) -> str | None:
     return STRINGS["level_" + slugify(level, "_")] if level else None
 
 
-def unit_pages(procedures: list[Procedure], settings: Settings) -> list[UnitPage]:
-    """The procedures index (made even with no procedure: the nav links it), a page per procedure, the contact."""
+def unit_pages(
+    procedures: list[Procedure], settings: Settings, numbers: Mapping[str, str] | None = None
+) -> list[UnitPage]:
+    """The procedures index (made even with no procedure: the nav links it), a page per procedure, the contact.
+
+    `numbers`: the register's documents, number key -> page URL, for the procedures' legal bases."""
+    numbers = numbers or {}
     groups: dict[str, list[Procedure]] = {}
     for procedure in procedures:  # already by name
         groups.setdefault(procedure.field or "", []).append(procedure)
@@ -141,7 +150,15 @@ def unit_pages(procedures: list[Procedure], settings: Settings) -> list[UnitPage
     other = STRINGS["procedures_other_field"]
     index = ProceduresIndex(tuple(FieldGroup(name or other, tuple(groups[name])) for name in names), settings.unit)
     contact = ContactPage(settings.unit, settings.contact, settings.links)
-    return [index, *(ProcedurePage(p) for p in procedures), contact]
+    pages = (ProcedurePage(p, bases=tuple(_basis(b, numbers) for b in p.bases)) for p in procedures)
+    return [index, *pages, contact]
+
+
+def _basis(basis: str, numbers: Mapping[str, str]) -> Crumb:
+    """A basis naming a document of the register by its number ("Quyết định 35/QĐ-TTYT …") links it."""
+    words = set(re.split(r"[\s,;:()]+", number_key(basis)))
+    found = next((url for key, url in numbers.items() if key in words), "")
+    return Crumb(basis, found)
 
 
 def page_source(page: UnitPage) -> str:
