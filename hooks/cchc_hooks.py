@@ -156,6 +156,7 @@ class Hooks:
         return drop_checkbox_autocomplete(output) if template_name.endswith(".html") else output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        buildstate.complete_html(self.build)  # the preview's pages not rendered again keep their HTML
         buildstate.write_feeds(self.build, config)
         buildstate.write_displays(self.build, config)  # reception screen, printed notices (issue 17)
         if self.incremental:

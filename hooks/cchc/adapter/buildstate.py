@@ -269,7 +269,7 @@ def write_feeds(state: BuildState, config: MkDocsConfig) -> None:
     ctx = feeds.FeedContext(
         site.base_url,
         settings.unit,
-        state.preview.feed_contents(state.contents, site.section.posts) if state.preview else state.contents,
+        state.contents,
         state.summaries,
         Path(config.site_dir),
         site.now,
@@ -281,14 +281,22 @@ def write_feeds(state: BuildState, config: MkDocsConfig) -> None:
 
 
 # Reception screen and printed notices (issue 17).
+def complete_html(state: BuildState) -> None:
+    """Before the feeds and notices: a preview rendered only the pages a change shows on, so the
+    others' HTML is the last build's (the same bytes a clean build renders)."""
+    if state.preview:
+        uris = [post.src_uri for post in state.site.section.posts]
+        uris += [page.src_uri for page in state.pages.values() if isinstance(page, ProcedurePage)]
+        state.contents = state.preview.kept_html(state.contents, uris)
+
+
 def write_displays(state: BuildState, config: MkDocsConfig) -> None:
     """`/man-hinh/` and every post's notice, last: files, not MkDocs pages, so that they are in
     neither the nav, the sitemap nor the search index. Their templates are whole pages of their own."""
     assert state.env is not None, "on_env runs before on_post_build"
     site, settings = state.site, state.site.settings
     posts = displays.screen_posts(site.section.posts, settings.screen, site.now)
-    # The preview renders only the posts a change shows on: the others' HTML is the last build's.
-    contents = state.preview.feed_contents(state.contents, site.section.posts) if state.preview else state.contents
+    contents = state.contents
     screen = displays.build_screen(
         settings, posts, state.summaries, site.images, site.base_url, procedures=bool(site.procedures)
     )
@@ -298,10 +306,8 @@ def write_displays(state: BuildState, config: MkDocsConfig) -> None:
     for post in site.section.posts:
         notice = displays.build_notice(settings, post, contents.get(post.src_uri, ""), site.base_url)
         outputs.append(("cchc/notice.html", notice.url, notice))
-    procedures = [p for p in state.pages.values() if isinstance(p, ProcedurePage)]
-    steps = state.preview.kept_html(state.contents, [p.src_uri for p in procedures]) if state.preview else contents
-    for page in procedures:
-        sheet = displays.build_procedure_notice(settings, page, steps.get(page.src_uri, ""), site.base_url)
+    for page in [p for p in state.pages.values() if isinstance(p, ProcedurePage)]:
+        sheet = displays.build_procedure_notice(settings, page, contents.get(page.src_uri, ""), site.base_url)
         outputs.append(("cchc/procedure_notice.html", sheet.url, sheet))
     written: set[Path] = set()
     for template_name, url, item in outputs:

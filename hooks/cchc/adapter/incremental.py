@@ -149,8 +149,7 @@ class Preview:
         self.last_site_print = ""
         self.outputs: set[str] = set()  # every file of the last build, in site/
         self.displays: set[Path] = set()  # the screen and notices the last build wrote (not MkDocs files)
-        self.other_html: dict[str, str] = {}  # procedure page src_uri -> rendered HTML, for its notice
-        self.contents: dict[str, str] = {}  # post src_uri -> rendered HTML, for the feeds
+        self.html: dict[str, str] = {}  # post and procedure page src_uri -> rendered HTML (feeds, notices)
         self.search: dict[str, list[object]] = {}  # page url -> its search index entries
         self.order: list[str] = []  # every page's url, in build order
         self.built: list[tuple[str, bool]] = []  # (url, indexed) of the pages rendered this build
@@ -209,9 +208,9 @@ class Preview:
         self.order = ["" if file.url in (".", "./") else file.url for file in files.documentation_pages()]
 
     def kept_html(self, contents: dict[str, str], src_uris: list[str]) -> dict[str, str]:
-        """Other pages' HTML (procedures', for their notices): this build's, else the last one rendered."""
-        merged = {uri: contents.get(uri) or self.other_html.get(uri, "") for uri in src_uris}
-        self.other_html = merged
+        """Each page's HTML (posts for the feeds and notices, procedures for theirs): this build's, else the last."""
+        merged = {uri: contents.get(uri) or self.html.get(uri, "") for uri in src_uris}
+        self.html = merged
         return merged
 
     def wrote_displays(self, paths: set[Path]) -> None:
@@ -233,12 +232,6 @@ class Preview:
     def rendered(self, url: str, meta: Mapping[str, object]) -> None:
         search = meta.get("search")
         self.built.append((url, not (isinstance(search, dict) and search.get("exclude"))))
-
-    def feed_contents(self, contents: dict[str, str], posts: list[Post]) -> dict[str, str]:
-        """Every shown post's HTML: this build's, else the last one rendered."""
-        merged = {post.src_uri: contents.get(post.src_uri) or self.contents.get(post.src_uri, "") for post in posts}
-        self.contents = merged
-        return merged
 
     def repair_search(self, site_dir: str) -> None:
         """Every page's entries, as a clean build orders them; this build's taken from the end of Material's."""
